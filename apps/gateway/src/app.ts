@@ -1,0 +1,61 @@
+import { constants as zlib } from 'node:zlib';
+
+import compress from '@fastify/compress';
+import helmet from '@fastify/helmet';
+import type { Type } from '@nestjs/common';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { createHttpApp, createRuntime, listen, type RunningApp, type StartOptions } from '@ecom/platform';
+
+import { GatewayConfig } from './config';
+import { GatewayModule } from './gateway.module';
+import { registerRequestId } from './http/request-id';
+import { setupSwagger } from './swagger';
+
+export interface GatewayOptions extends StartOptions {
+  /** Feature modules that expose the services' routes. */
+  routes?: Type<unknown>[];
+}
+
+/** Starts the HTTP gateway: the one door of the platform for clients, drivers and store owners. */
+export async function createGateway(options: GatewayOptions = {}): Promise<RunningApp<GatewayConfig>> {
+  const runtime = createRuntime('gateway', GatewayConfig, options);
+  const { config } = runtime;
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUSTED_PROXIES.length > 0 ? config.TRUSTED_PROXIES : false,
+  });
+  const fastify = adapter.getInstance();
+  registerRequestId(fastify);
+  fastify.addHook('onResponse', (request, reply, done) => {
+    runtime.metrics.httpDuration.observe(
+      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+    done();
+  });
+
+  const app = await createHttpApp(GatewayModule.register(runtime, options.routes), runtime, adapter);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+      },
+    },
+  });
+  await app.register(compress, {
+    threshold: 1024,
+    encodings: ['br', 'gzip', 'deflate'],
+    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
+  });
+  app.enableCors({
+    origin: config.CORS_ORIGINS,
+    exposedHeaders: ['X-Request-Id', 'Retry-After', 'Idempotent-Replayed'],
+  });
+  app.setGlobalPrefix('api/v1', { exclude: ['health', 'health/ready', 'metrics'] });
+  if (config.SWAGGER_ENABLED) setupSwagger(app, config.SERVICE_VERSION);
+
+  return listen(app, runtime);
+}

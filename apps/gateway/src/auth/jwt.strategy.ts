@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ROLES, type AccessTokenClaims, type Caller, type Role } from '@ecom/contracts';
+import { DomainError } from '@ecom/platform';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+
+import { GatewayConfig } from '../config';
+import { JwksService } from './jwks.service';
+
+/**
+ * Verifies bearer access tokens: signature by a key from auth's JWKS (chosen by `kid`), algorithm,
+ * issuer and audience pinned, expiry enforced. The verified caller is `{ user_id, roles }`.
+ */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(jwks: JwksService, config: GatewayConfig) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      algorithms: [config.JWT_ALGORITHM],
+      issuer: config.JWT_ISSUER,
+      audience: config.JWT_AUDIENCE,
+      ignoreExpiration: false,
+      secretOrKeyProvider: (_request: unknown, rawToken: string, done: (error: unknown, key?: string) => void) => {
+        const kid = keyIdOf(rawToken);
+        if (!kid) {
+          done(new DomainError('TOKEN_INVALID', 'The token names no signing key'));
+
+          return;
+        }
+        jwks.keyFor(kid).then(
+          (key) => (key ? done(null, key) : done(new DomainError('TOKEN_INVALID', 'The token is signed by an unknown key'))),
+          (error: unknown) => done(error),
+        );
+      },
+    });
+  }
+
+  validate(claims: AccessTokenClaims): Caller {
+    const roles = Array.isArray(claims.roles) ? claims.roles : [];
+    if (typeof claims.sub !== 'string' || !roles.every((role) => ROLES.includes(role as Role))) {
+      throw new DomainError('TOKEN_INVALID', 'The token claims are not valid');
+    }
+
+    return { user_id: claims.sub, roles: roles as Role[] };
+  }
+}
+
+function keyIdOf(rawToken: string): string | undefined {
+  try {
+    const header = JSON.parse(Buffer.from(rawToken.split('.')[0] ?? '', 'base64url').toString('utf8')) as {
+      kid?: unknown;
+    };
+
+    return typeof header.kid === 'string' ? header.kid : undefined;
+  } catch {
+    return undefined;
+  }
+}

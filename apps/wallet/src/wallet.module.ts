@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** Root of the wallet service's features. */
+@Module({})
+export class WalletModule {}

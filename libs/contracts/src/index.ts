@@ -1,0 +1,5 @@
+export * from './errors';
+export * from './events';
+export * from './roles';
+export * from './services';
+export * from './system';

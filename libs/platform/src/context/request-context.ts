@@ -1,0 +1,26 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+import type { Caller } from '@ecom/contracts';
+
+/** What travels with one request from the gateway through every service and event it causes. */
+export interface RequestContext {
+  requestId: string;
+  /** Ties together every message and event of one user action; the first request id by default. */
+  correlationId: string;
+  caller?: Caller;
+  idempotencyKey?: string;
+  /** W3C trace context of the current span. */
+  traceparent?: string;
+  /** The NATS subject being handled, for logs. */
+  subject?: string;
+}
+
+const storage = new AsyncLocalStorage<RequestContext>();
+
+export function currentContext(): RequestContext | undefined {
+  return storage.getStore();
+}
+
+export function runWithContext<T>(context: RequestContext, work: () => T): T {
+  return storage.run(context, work);
+}

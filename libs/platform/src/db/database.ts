@@ -1,0 +1,81 @@
+import { DataSource, type EntityManager, type EntityTarget, type MixedList, type ObjectLiteral } from 'typeorm';
+import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
+
+import type { ServiceConfig } from '../config/config';
+import { InboxEntry } from '../messaging/inbox.entity';
+import { OutboxEvent } from '../messaging/outbox.entity';
+
+/** What an app declares about its data: its schema, entities and committed migrations, in order. */
+export interface ServiceDatabase {
+  schema: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for entity classes
+  entities: MixedList<Function | string>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for migration classes
+  migrations: MixedList<Function | string>;
+}
+
+export function dataSourceOptions(
+  config: Pick<ServiceConfig, 'DATABASE_URL' | 'DB_POOL_SIZE'>,
+  database: ServiceDatabase,
+): PostgresConnectionOptions {
+  return {
+    type: 'postgres',
+    url: config.DATABASE_URL,
+    schema: database.schema,
+    entities: [OutboxEvent, InboxEntry, ...(database.entities as unknown[] as (new () => unknown)[])],
+    migrations: database.migrations,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    migrationsRun: false,
+    logging: false,
+    // The app sees its own schema first and `public` (extensions: cube, earthdistance) after it.
+    extra: { max: config.DB_POOL_SIZE, options: `-c search_path=${database.schema},public` },
+  };
+}
+
+/**
+ * Creates the schema if needed and runs pending migrations. An advisory lock per schema makes replicas
+ * that start together run them one at a time.
+ */
+export async function migrate(dataSource: DataSource, schema: string): Promise<void> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock(hashtext($1))', [`ecom.migrations.${schema}`]);
+    await runner.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [`ecom.migrations.${schema}`]).catch(() => undefined);
+    await runner.release();
+  }
+}
+
+/** Name of the last migration applied, or null before the first. */
+export async function schemaVersion(dataSource: DataSource): Promise<string | null> {
+  const rows: { name: string }[] = await dataSource.query('SELECT name FROM migrations ORDER BY id DESC LIMIT 1');
+
+  return rows[0]?.name ?? null;
+}
+
+/** Runs `work` in one READ COMMITTED transaction; anything it throws rolls everything back. */
+export function inTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  return dataSource.transaction('READ COMMITTED', work);
+}
+
+/**
+ * Locks rows for update inside a transaction, always in id order, so that two transactions locking the
+ * same rows (opposite transfers) wait for each other instead of deadlocking.
+ */
+export function lockInOrder<T extends ObjectLiteral & { id: string }>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  ids: string[],
+): Promise<T[]> {
+  return manager
+    .createQueryBuilder(entity, 'row')
+    .setLock('pessimistic_write')
+    .where('row.id IN (:...ids)', { ids: [...new Set(ids)] })
+    .orderBy('row.id', 'ASC')
+    .getMany();
+}
