@@ -28,7 +28,11 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Runni
   registerRequestId(fastify);
   fastify.addHook('onResponse', (request, reply, done) => {
     runtime.metrics.httpDuration.observe(
-      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status: String(reply.statusCode),
+      },
       reply.elapsedTime / 1000,
     );
     done();

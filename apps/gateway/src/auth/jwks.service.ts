@@ -47,7 +47,12 @@ export class JwksService {
     const keys = new Map<string, string>();
     for (const jwk of reply.keys) {
       if (jwk.alg !== this.config.JWT_ALGORITHM || (jwk.use !== undefined && jwk.use !== 'sig')) continue;
-      keys.set(jwk.kid, createPublicKey({ key: { ...jwk }, format: 'jwk' }).export({ type: 'spki', format: 'pem' }).toString());
+      keys.set(
+        jwk.kid,
+        createPublicKey({ key: { ...jwk }, format: 'jwk' })
+          .export({ type: 'spki', format: 'pem' })
+          .toString(),
+      );
     }
     this.keys = keys;
     this.fetchedAt = Date.now();

@@ -10,7 +10,9 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     super();
   }
 
-  override canActivate(context: ExecutionContext): ReturnType<ReturnType<typeof AuthGuard>['prototype']['canActivate']> {
+  override canActivate(
+    context: ExecutionContext,
+  ): ReturnType<ReturnType<typeof AuthGuard>['prototype']['canActivate']> {
     const isPublic = this.reflector.getAllAndOverride<boolean | undefined>(PUBLIC_KEY, [
       context.getHandler(),
       context.getClass(),

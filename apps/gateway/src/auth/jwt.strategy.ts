@@ -20,7 +20,11 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       issuer: config.JWT_ISSUER,
       audience: config.JWT_AUDIENCE,
       ignoreExpiration: false,
-      secretOrKeyProvider: (_request: unknown, rawToken: string, done: (error: unknown, key?: string) => void) => {
+      secretOrKeyProvider: (
+        _request: unknown,
+        rawToken: string,
+        done: (error: unknown, key?: string) => void,
+      ) => {
         const kid = keyIdOf(rawToken);
         if (!kid) {
           done(new DomainError('TOKEN_INVALID', 'The token names no signing key'));
@@ -28,8 +32,13 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
           return;
         }
         jwks.keyFor(kid).then(
-          (key) => (key ? done(null, key) : done(new DomainError('TOKEN_INVALID', 'The token is signed by an unknown key'))),
-          (error: unknown) => done(error),
+          (key) => {
+            if (key) done(null, key);
+            else done(new DomainError('TOKEN_INVALID', 'The token is signed by an unknown key'));
+          },
+          (error: unknown) => {
+            done(error);
+          },
         );
       },
     });

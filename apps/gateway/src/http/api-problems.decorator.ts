@@ -1,5 +1,11 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiExtraModels,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiResponse,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { ERROR_CATALOG, type ErrorCode } from '@ecom/contracts';
 
 class FieldErrorDto {
@@ -40,7 +46,9 @@ export class ProblemDetailsDto {
 /** Documents the error answers of a route, each a problem details document, with the codes behind them. */
 export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecorator {
   const codesByStatus = (status: number): string =>
-    (Object.keys(ERROR_CATALOG) as ErrorCode[]).filter((code) => ERROR_CATALOG[code].status === status).join(', ');
+    (Object.keys(ERROR_CATALOG) as ErrorCode[])
+      .filter((code) => ERROR_CATALOG[code].status === status)
+      .join(', ');
 
   return applyDecorators(
     ApiExtraModels(ProblemDetailsDto),

@@ -55,11 +55,18 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationShu
     await this.store.close();
   }
 
-  private async run(request: FastifyRequest & { user?: Caller }, reply: FastifyReply, header: string, next: CallHandler): Promise<unknown> {
+  private async run(
+    request: FastifyRequest & { user?: Caller },
+    reply: FastifyReply,
+    header: string,
+    next: CallHandler,
+  ): Promise<unknown> {
     const owner = request.user?.user_id ?? `ip:${request.ip}`;
     const route = `${request.method} ${request.routeOptions.url ?? request.url}`;
     const key = `idem:${createHash('sha256').update(`${owner}|${route}|${header}`).digest('hex')}`;
-    const fingerprint = createHash('sha256').update(`${request.url}|${JSON.stringify(request.body ?? null)}`).digest('hex');
+    const fingerprint = createHash('sha256')
+      .update(`${request.url}|${JSON.stringify(request.body ?? null)}`)
+      .digest('hex');
     const ttl = this.config.IDEMPOTENCY_TTL_SECONDS;
     const existing = await this.store.claim(key, fingerprint, ttl);
     if (existing) {
@@ -70,7 +77,7 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationShu
       return existing.body;
     }
     try {
-      const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
+      const body = await lastValueFrom(next.handle() as Observable<unknown>, { defaultValue: undefined });
       await this.store.complete(key, { state: 'done', fingerprint, status: reply.statusCode, body }, ttl);
 
       return body;

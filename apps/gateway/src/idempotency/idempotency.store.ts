@@ -50,7 +50,10 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
   claim(key: string, fingerprint: string, ttlSeconds: number): Promise<IdempotencyRecord | undefined> {
     const existing = this.records.get(key);
     if (existing && existing.expiresAt > Date.now()) return Promise.resolve(existing.record);
-    this.records.set(key, { record: { state: 'running', fingerprint }, expiresAt: Date.now() + ttlSeconds * 1000 });
+    this.records.set(key, {
+      record: { state: 'running', fingerprint },
+      expiresAt: Date.now() + ttlSeconds * 1000,
+    });
 
     return Promise.resolve(undefined);
   }

@@ -13,7 +13,8 @@ export function Idempotent(): MethodDecorator {
     ApiHeader({
       name: 'Idempotency-Key',
       required: false,
-      description: 'Unique per intended operation (a UUID); retries with the same key and body replay the first answer',
+      description:
+        'Unique per intended operation (a UUID); retries with the same key and body replay the first answer',
     })(target, property, descriptor);
   };
 }

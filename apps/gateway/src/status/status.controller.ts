@@ -30,6 +30,11 @@ export class StatusController {
     if (!isServiceName(service)) throw new NotFoundError(`Service ${service}`);
     const reply = await this.status.ping(service);
 
-    return { name: service, version: reply.version, ready: reply.ready, schema_version: reply.schema_version };
+    return {
+      name: service,
+      version: reply.version,
+      ready: reply.ready,
+      schema_version: reply.schema_version,
+    };
   }
 }

@@ -32,7 +32,12 @@ export class StatusService {
     try {
       const reply = await this.ping(service);
 
-      return { name: service, version: reply.version, ready: reply.ready, schema_version: reply.schema_version };
+      return {
+        name: service,
+        version: reply.version,
+        ready: reply.ready,
+        schema_version: reply.schema_version,
+      };
     } catch (error) {
       const code = error instanceof DomainError ? error.code : 'INTERNAL';
 

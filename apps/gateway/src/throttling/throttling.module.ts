@@ -10,7 +10,8 @@ import { SENSITIVE_KEY } from './sensitive.decorator';
 
 type GatewayRequest = FastifyRequest & { user?: Caller };
 
-const requestOf = (context: ExecutionContext): GatewayRequest => context.switchToHttp().getRequest<GatewayRequest>();
+const requestOf = (context: ExecutionContext): GatewayRequest =>
+  context.switchToHttp().getRequest<GatewayRequest>();
 
 /**
  * Three limits: per client address (the address comes from X-Forwarded-For only behind TRUSTED_PROXIES),
@@ -28,7 +29,12 @@ const requestOf = (context: ExecutionContext): GatewayRequest => context.switchT
           storage: config.REDIS_URL ? new ThrottlerStorageRedisService(config.REDIS_URL) : undefined,
           setHeaders: false,
           throttlers: [
-            { name: 'ip', ttl, limit: config.RATE_LIMIT_PER_IP, getTracker: (request) => (request as GatewayRequest).ip },
+            {
+              name: 'ip',
+              ttl,
+              limit: config.RATE_LIMIT_PER_IP,
+              getTracker: (request) => (request as GatewayRequest).ip,
+            },
             {
               name: 'user',
               ttl,
@@ -41,7 +47,10 @@ const requestOf = (context: ExecutionContext): GatewayRequest => context.switchT
               ttl,
               limit: config.RATE_LIMIT_SENSITIVE,
               skipIf: (context) =>
-                !reflector.getAllAndOverride<boolean | undefined>(SENSITIVE_KEY, [context.getHandler(), context.getClass()]),
+                !reflector.getAllAndOverride<boolean | undefined>(SENSITIVE_KEY, [
+                  context.getHandler(),
+                  context.getClass(),
+                ]),
               getTracker: (request) => (request as GatewayRequest).ip,
             },
           ],

@@ -40,9 +40,9 @@ export function createRuntime<C extends BaseConfig>(
   configClass: ConfigClass<C>,
   options: StartOptions = {},
 ): AppRuntime<C> {
-  const config = loadConfig(configClass, options.env ?? process.env, { HTTP_PORT: DEFAULT_HTTP_PORTS[name] } as Partial<
-    Record<keyof C, unknown>
-  >);
+  const config = loadConfig(configClass, options.env ?? process.env, {
+    HTTP_PORT: DEFAULT_HTTP_PORTS[name],
+  } as Partial<Record<keyof C, unknown>>);
   initTracing(name, config.OTEL_EXPORTER_OTLP_ENDPOINT);
 
   return {
@@ -114,16 +114,16 @@ export async function createService<C extends ServiceConfig>(
   app.connectMicroservice<MicroserviceOptions>(
     {
       strategy: new RpcServer(
-      {
-        servers: runtime.config.NATS_URL.split(','),
-        queue: definition.name,
-        name: `${definition.name}-rpc`,
-        maxReconnectAttempts: -1,
-      },
-      runtime.naming,
-      runtime.inFlight,
-      runtime.config.SHUTDOWN_TIMEOUT_MS,
-    ),
+        {
+          servers: runtime.config.NATS_URL.split(','),
+          queue: definition.name,
+          name: `${definition.name}-rpc`,
+          maxReconnectAttempts: -1,
+        },
+        runtime.naming,
+        runtime.inFlight,
+        runtime.config.SHUTDOWN_TIMEOUT_MS,
+      ),
     },
     { inheritAppConfig: true },
   );

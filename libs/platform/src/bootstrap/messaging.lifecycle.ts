@@ -30,7 +30,9 @@ export function outboxChannel(schema: string): string {
  * one consumer per @OnEvent handler) and stops it first on shutdown, before the database closes.
  */
 @Injectable()
-export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+export class MessagingLifecycle
+  implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
+{
   private relay?: OutboxRelay;
   private consumers: EventConsumer[] = [];
   private started = false;

@@ -50,7 +50,8 @@ export class PlatformModule {
       },
       {
         provide: ServiceClient,
-        useFactory: (connection: NatsConnection) => new ServiceClient(connection, naming, config.RPC_TIMEOUT_MS),
+        useFactory: (connection: NatsConnection) =>
+          new ServiceClient(connection, naming, config.RPC_TIMEOUT_MS),
         inject: [NATS_CONNECTION],
       },
       {
@@ -65,7 +66,7 @@ export class PlatformModule {
       },
       {
         provide: RpcContextInterceptor,
-        useFactory: () => new RpcContextInterceptor(naming, metrics, logger, inFlight),
+        useFactory: () => new RpcContextInterceptor(naming, metrics, logger),
       },
     ];
 
@@ -92,7 +93,10 @@ export interface ServiceDefinition<C extends ServiceConfig> {
 @Module({})
 export class ServicePlatformModule {
   /** A service adds its schema (migrated at start), the outbox, event consumers and its ping handler. */
-  static forService<C extends ServiceConfig>(definition: ServiceDefinition<C>, runtime: AppRuntime<C>): DynamicModule {
+  static forService<C extends ServiceConfig>(
+    definition: ServiceDefinition<C>,
+    runtime: AppRuntime<C>,
+  ): DynamicModule {
     const { config, logger } = runtime;
     const { schema } = definition.database;
     const providers: Provider[] = [
@@ -110,7 +114,8 @@ export class ServicePlatformModule {
         TypeOrmModule.forRootAsync({
           useFactory: () => dataSourceOptions(config, definition.database),
           dataSourceFactory: async (options) => {
-            const dataSource = await new DataSource(options!).initialize();
+            if (!options) throw new Error('No data source options');
+            const dataSource = await new DataSource(options).initialize();
             await migrate(dataSource, schema);
             if (config.LOAD_DEMO_DATA && !config.isProduction && definition.demoData) {
               await definition.demoData(dataSource, config);

@@ -1,5 +1,15 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync, type ValidationError } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  validateSync,
+  type ValidationError,
+} from 'class-validator';
 
 import type { AppName } from '@ecom/contracts';
 
@@ -24,7 +34,7 @@ export function EnvBoolean(): PropertyDecorator {
 export function EnvList(item: (text: string) => unknown = (text) => text): PropertyDecorator {
   return Transform(({ value }: { value: unknown }) =>
     Array.isArray(value)
-      ? value
+      ? (value as unknown[])
       : String(value)
           .split(',')
           .map((text) => text.trim())
@@ -67,7 +77,9 @@ export class BaseConfig {
   NATS_URL: string = 'nats://127.0.0.1:4222';
 
   /** Prefix of every subject and stream this app uses; tests isolate their runs with it. */
-  @Matches(/^([a-z0-9_]+\.)?$/, { message: 'must be empty or lower-case letters, digits, _ and end with a dot' })
+  @Matches(/^([a-z0-9_]+\.)?$/, {
+    message: 'must be empty or lower-case letters, digits, _ and end with a dot',
+  })
   NATS_PREFIX: string = '';
 
   @IsInt()
@@ -151,10 +163,13 @@ export function loadConfig<T extends BaseConfig>(
   });
   const problems = validateSync(config, { forbidUnknownValues: false }).flatMap(describe);
   if (config.NODE_ENV === 'production') {
-    const guarded = (configClass.prototype as Record<symbol, string[] | undefined>)[REQUIRED_IN_PRODUCTION] ?? [];
+    const guarded =
+      (configClass.prototype as Record<symbol, string[] | undefined>)[REQUIRED_IN_PRODUCTION] ?? [];
     for (const name of guarded) {
       if (raw[name] === undefined || raw[name] === (defaults as Record<string, unknown>)[name]) {
-        problems.push(`${name}: must be set explicitly when NODE_ENV=production (the local default is refused)`);
+        problems.push(
+          `${name}: must be set explicitly when NODE_ENV=production (the local default is refused)`,
+        );
       }
     }
   }

@@ -1,4 +1,10 @@
-import { DataSource, type EntityManager, type EntityTarget, type MixedList, type ObjectLiteral } from 'typeorm';
+import {
+  DataSource,
+  type EntityManager,
+  type EntityTarget,
+  type MixedList,
+  type ObjectLiteral,
+} from 'typeorm';
 import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 
 import type { ServiceConfig } from '../config/config';
@@ -46,20 +52,27 @@ export async function migrate(dataSource: DataSource, schema: string): Promise<v
     await runner.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
     await dataSource.runMigrations({ transaction: 'each' });
   } finally {
-    await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [`ecom.migrations.${schema}`]).catch(() => undefined);
+    await runner
+      .query('SELECT pg_advisory_unlock(hashtext($1))', [`ecom.migrations.${schema}`])
+      .catch(() => undefined);
     await runner.release();
   }
 }
 
 /** Name of the last migration applied, or null before the first. */
 export async function schemaVersion(dataSource: DataSource): Promise<string | null> {
-  const rows: { name: string }[] = await dataSource.query('SELECT name FROM migrations ORDER BY id DESC LIMIT 1');
+  const rows: { name: string }[] = await dataSource.query(
+    'SELECT name FROM migrations ORDER BY id DESC LIMIT 1',
+  );
 
   return rows[0]?.name ?? null;
 }
 
 /** Runs `work` in one READ COMMITTED transaction; anything it throws rolls everything back. */
-export function inTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+export function inTransaction<T>(
+  dataSource: DataSource,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
   return dataSource.transaction('READ COMMITTED', work);
 }
 

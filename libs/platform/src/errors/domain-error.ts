@@ -37,7 +37,12 @@ export class DomainError extends Error {
 
 export class ValidationFailedError extends DomainError {
   constructor(errors: FieldError[]) {
-    super('VALIDATION_FAILED', errors.map((error) => `${error.field}: ${error.message}`).join('; '), undefined, errors);
+    super(
+      'VALIDATION_FAILED',
+      errors.map((error) => `${error.field}: ${error.message}`).join('; '),
+      undefined,
+      errors,
+    );
   }
 }
 

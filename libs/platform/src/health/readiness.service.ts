@@ -30,7 +30,12 @@ async function withTimeout(check: ReadinessCheck): Promise<boolean> {
   try {
     return await Promise.race([
       check().catch(() => false),
-      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), CHECK_TIMEOUT_MS))),
+      new Promise<boolean>(
+        (resolve) =>
+          (timer = setTimeout(() => {
+            resolve(false);
+          }, CHECK_TIMEOUT_MS)),
+      ),
     ]);
   } finally {
     clearTimeout(timer);

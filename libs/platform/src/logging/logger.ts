@@ -26,7 +26,7 @@ const withRequestContext = format((info) => {
 const redactSecrets = format((info) => {
   const clean = redact({ ...info }) as Record<string | symbol, unknown>;
   for (const key of Object.keys(info)) info[key] = clean[key];
-  delete (info as Record<symbol, unknown>)[SPLAT];
+  Reflect.deleteProperty(info, SPLAT);
 
   return info;
 });

@@ -29,7 +29,11 @@ export function redact(value: unknown, depth = 0, seen = new WeakSet<object>()):
   if (depth > 8 || seen.has(value)) return '[Truncated]';
   seen.add(value);
   if (value instanceof Error) {
-    return { name: value.name, message: redactText(value.message), stack: value.stack && redactText(value.stack) };
+    return {
+      name: value.name,
+      message: redactText(value.message),
+      stack: value.stack && redactText(value.stack),
+    };
   }
   if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1, seen));
   const result: Record<string, unknown> = {};

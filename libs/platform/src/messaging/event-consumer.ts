@@ -123,9 +123,12 @@ export class EventConsumer {
         try {
           const applied = await this.apply(envelope);
           message.ack();
-          this.options.metrics.eventsConsumed.inc({ consumer: this.name, outcome: applied ? 'applied' : 'duplicate' });
+          this.options.metrics.eventsConsumed.inc({
+            consumer: this.name,
+            outcome: applied ? 'applied' : 'duplicate',
+          });
         } catch (error) {
-          const delivery = message.info.redeliveryCount;
+          const delivery = message.info.deliveryCount;
           if (error instanceof PermanentEventError || delivery >= this.options.policy.maxDeliver) {
             await this.deadLetter(message, envelope, error);
 
@@ -133,7 +136,12 @@ export class EventConsumer {
           }
           const backoff = this.options.policy.backoffMs;
           const delay = backoff[Math.min(delivery - 1, backoff.length - 1)] ?? 0;
-          logger.warn('Event handler failed; it will be redelivered', { event_id: envelope.id, delivery, delay, error });
+          logger.warn('Event handler failed; it will be redelivered', {
+            event_id: envelope.id,
+            delivery,
+            delay,
+            error,
+          });
           this.options.metrics.eventsConsumed.inc({ consumer: this.name, outcome: 'retried' });
           message.nak(delay);
         }
@@ -147,10 +155,10 @@ export class EventConsumer {
     if (metadata.payload) await this.validatePayload(envelope, metadata.payload);
 
     return dataSource.transaction(async (manager) => {
-      const inserted = (await manager.query(
+      const inserted = await manager.query<unknown[]>(
         'INSERT INTO inbox (event_id, consumer, event_type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id',
         [envelope.id, this.name, envelope.type],
-      )) as unknown[];
+      );
       if (inserted.length === 0) return false;
       await handler(envelope, manager);
 
@@ -170,12 +178,16 @@ export class EventConsumer {
     envelope.data = instance as Record<string, unknown>;
   }
 
-  private async deadLetter(message: JsMsg, envelope: EventEnvelope | undefined, error: unknown): Promise<void> {
+  private async deadLetter(
+    message: JsMsg,
+    envelope: EventEnvelope | undefined,
+    error: unknown,
+  ): Promise<void> {
     const { jetstream, naming, logger, metrics, app } = this.options;
     const headers = natsHeaders();
     headers.set('Ecom-Consumer', `${app}.${this.name}`);
     headers.set('Ecom-Error', error instanceof Error ? error.message.slice(0, 500) : 'unknown error');
-    headers.set('Ecom-Deliveries', String(message.info.redeliveryCount));
+    headers.set('Ecom-Deliveries', String(message.info.deliveryCount));
     const type = envelope?.type ?? naming.local(message.subject).replace(/^events\./, '');
     await jetstream.publish(naming.deadLetter(type), message.data, {
       headers,
@@ -188,7 +200,7 @@ export class EventConsumer {
       event_id: envelope?.id,
       event_type: type,
       consumer: this.name,
-      deliveries: message.info.redeliveryCount,
+      deliveries: message.info.deliveryCount,
       error,
     });
   }

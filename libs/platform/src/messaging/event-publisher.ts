@@ -21,7 +21,12 @@ export class EventPublisher {
     private readonly channel: string,
   ) {}
 
-  async publish<T>(manager: EntityManager, type: string, data: T, options: PublishOptions = {}): Promise<EventEnvelope<T>> {
+  async publish<T>(
+    manager: EntityManager,
+    type: string,
+    data: T,
+    options: PublishOptions = {},
+  ): Promise<EventEnvelope<T>> {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error(`Event ${type} must be published inside the transaction that makes the change`);
     }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { headers as natsHeaders, type MsgHdrs } from 'nats';
-import { ROLES, type Caller, type Role } from '@ecom/contracts';
+import { ROLES, type Caller } from '@ecom/contracts';
 
 import type { RequestContext } from '../context/request-context';
 
@@ -14,7 +14,10 @@ export const HEADER = {
   traceparent: 'traceparent',
 } as const;
 
-export function contextToHeaders(context: RequestContext | undefined, target: MsgHdrs = natsHeaders()): MsgHdrs {
+export function contextToHeaders(
+  context: RequestContext | undefined,
+  target: MsgHdrs = natsHeaders(),
+): MsgHdrs {
   if (!context) return target;
   target.set(HEADER.requestId, context.requestId);
   target.set(HEADER.correlationId, context.correlationId);
@@ -45,7 +48,7 @@ function parseCaller(text: string | undefined): Caller | undefined {
   try {
     const value = JSON.parse(text) as Partial<Caller>;
     const roles = Array.isArray(value.roles) ? value.roles : [];
-    if (typeof value.user_id !== 'string' || !roles.every((role) => ROLES.includes(role as Role))) return undefined;
+    if (typeof value.user_id !== 'string' || !roles.every((role) => ROLES.includes(role))) return undefined;
 
     return { user_id: value.user_id, roles };
   } catch {

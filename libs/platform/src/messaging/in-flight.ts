@@ -3,14 +3,19 @@ export class InFlight {
   private count = 0;
   private waiters: (() => void)[] = [];
 
-  async track<T>(work: () => Promise<T>): Promise<T> {
+  /** Marks one piece of work started; call the returned function once when it is over. */
+  begin(): () => void {
     this.count += 1;
-    try {
-      return await work();
-    } finally {
+    let ended = false;
+
+    return () => {
+      if (ended) return;
+      ended = true;
       this.count -= 1;
-      if (this.count === 0) this.waiters.splice(0).forEach((wake) => wake());
-    }
+      if (this.count === 0) {
+        for (const wake of this.waiters.splice(0)) wake();
+      }
+    };
   }
 
   get size(): number {

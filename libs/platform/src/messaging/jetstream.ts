@@ -18,7 +18,11 @@ export const DUPLICATE_WINDOW_MS = 2 * 60 * 1000;
  * The two streams of the platform: every domain event (kept 7 days, for replay and late consumers) and
  * the dead letters (kept 30 days, for operators). Created or updated idempotently by every app at start.
  */
-export async function ensureStreams(manager: JetStreamManager, naming: Naming, replicas: number): Promise<void> {
+export async function ensureStreams(
+  manager: JetStreamManager,
+  naming: Naming,
+  replicas: number,
+): Promise<void> {
   await upsertStream(manager, {
     name: naming.eventsStream,
     subjects: [naming.event('>')],
@@ -41,7 +45,10 @@ export async function ensureStreams(manager: JetStreamManager, naming: Naming, r
   });
 }
 
-async function upsertStream(manager: JetStreamManager, config: Partial<StreamConfig> & { name: string }): Promise<void> {
+async function upsertStream(
+  manager: JetStreamManager,
+  config: Partial<StreamConfig> & { name: string },
+): Promise<void> {
   try {
     await manager.streams.info(config.name);
     await manager.streams.update(config.name, config);

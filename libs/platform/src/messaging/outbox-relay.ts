@@ -51,11 +51,17 @@ export class OutboxRelay {
   async start(): Promise<void> {
     const { databaseUrl, channel, pollMs, logger } = this.options;
     this.listener = new Client({ connectionString: databaseUrl });
-    this.listener.on('notification', () => this.wake());
-    this.listener.on('error', (error) => logger.warn('Outbox listener connection failed; polling continues', { error }));
+    this.listener.on('notification', () => {
+      this.wake();
+    });
+    this.listener.on('error', (error) =>
+      logger.warn('Outbox listener connection failed; polling continues', { error }),
+    );
     await this.listener.connect();
     await this.listener.query(`LISTEN "${channel}"`);
-    this.timer = setInterval(() => this.wake(), pollMs);
+    this.timer = setInterval(() => {
+      this.wake();
+    }, pollMs);
     this.wake();
   }
 
@@ -106,14 +112,15 @@ export class OutboxRelay {
     const { dataSource, jetstream, naming, schema, metrics, logger } = this.options;
 
     return dataSource.transaction(async (manager) => {
-      const [{ locked }] = (await manager.query('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [
-        `ecom.outbox.${schema}`,
-      ])) as { locked: boolean }[];
-      if (!locked) return 0;
-      const rows = (await manager.query(
+      const [lock] = await manager.query<{ locked: boolean }[]>(
+        'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked',
+        [`ecom.outbox.${schema}`],
+      );
+      if (!lock.locked) return 0;
+      const rows = await manager.query<OutboxRow[]>(
         `SELECT id, type, envelope, headers FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [BATCH_SIZE],
-      )) as OutboxRow[];
+      );
       if (rows.length === 0) return 0;
       // Published back to back so JetStream stores them in seq order; acknowledged ones are marked sent.
       const results = await Promise.allSettled(
@@ -121,13 +128,18 @@ export class OutboxRelay {
           const headers = natsHeaders();
           for (const [name, value] of Object.entries(row.headers)) headers.set(name, value);
 
-          return jetstream.publish(naming.event(row.type), codec.encode(row.envelope), { msgID: row.id, headers });
+          return jetstream.publish(naming.event(row.type), codec.encode(row.envelope), {
+            msgID: row.id,
+            headers,
+          });
         }),
       );
       const firstFailure = results.findIndex((result) => result.status === 'rejected');
       const sent = firstFailure === -1 ? rows : rows.slice(0, firstFailure);
       if (sent.length > 0) {
-        await manager.query('UPDATE outbox SET sent_at = now() WHERE id = ANY($1::uuid[])', [sent.map((row) => row.id)]);
+        await manager.query('UPDATE outbox SET sent_at = now() WHERE id = ANY($1::uuid[])', [
+          sent.map((row) => row.id),
+        ]);
         metrics.outboxPublished.inc(sent.length);
       }
       if (firstFailure !== -1) {
@@ -143,10 +155,10 @@ export class OutboxRelay {
   }
 
   private async measureLag(): Promise<void> {
-    const [row] = (await this.options.dataSource.query(
+    const [row] = await this.options.dataSource.query<{ lag: number | null }[]>(
       'SELECT EXTRACT(EPOCH FROM now() - min(created_at))::float AS lag FROM outbox WHERE sent_at IS NULL',
-    )) as { lag: number | null }[];
-    this.options.metrics.outboxLag.set(row?.lag ?? 0);
+    );
+    this.options.metrics.outboxLag.set(row.lag ?? 0);
   }
 
   private async deletePublished(): Promise<void> {

@@ -18,17 +18,20 @@ export class PlatformErrorFilter implements ExceptionFilter {
     const error = this.toDomainError(exception);
     if (host.getType() === 'rpc') return throwError(() => error.toWire());
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    void reply
-      .status(error.status)
-      .type('application/problem+json')
-      .send({ title: ERROR_CATALOG[error.code].title, status: error.status, code: error.code, detail: error.message });
+    void reply.status(error.status).type('application/problem+json').send({
+      title: ERROR_CATALOG[error.code].title,
+      status: error.status,
+      code: error.code,
+      detail: error.message,
+    });
 
     return undefined;
   }
 
   private toDomainError(exception: unknown): DomainError {
     if (exception instanceof DomainError) return exception;
-    if (exception instanceof HttpException && exception.getStatus() === 404) return new DomainError('ROUTE_NOT_FOUND');
+    if (exception instanceof HttpException && exception.getStatus() === 404)
+      return new DomainError('ROUTE_NOT_FOUND');
     this.logger.error('Unhandled error', { error: exception });
 
     return new DomainError('INTERNAL');

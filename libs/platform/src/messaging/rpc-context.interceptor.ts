@@ -1,5 +1,6 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import type { NatsContext } from '@nestjs/microservices';
+import type { MsgHdrs } from 'nats';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 
 import { runWithContext } from '../context/request-context';
@@ -8,13 +9,11 @@ import type { Logger } from '../logging/logger';
 import type { MetricsService } from '../metrics/metrics.service';
 import { inSpan, SpanKind } from '../tracing/tracing';
 import { contextFromHeaders } from './headers';
-import type { InFlight } from './in-flight';
 import type { Naming } from './naming';
 
 /**
  * Around every message handler: restores the request context from the headers (for logs and onward
- * calls), opens a span, times it by subject and outcome, counts it in flight for graceful shutdown, and
- * turns anything that is not a DomainError into a logged, generic INTERNAL error.
+ * calls), opens a span, times it by subject and outcome, and turns anything that is not a DomainError into a logged, generic INTERNAL error.
  */
 @Injectable()
 export class RpcContextInterceptor implements NestInterceptor {
@@ -22,31 +21,30 @@ export class RpcContextInterceptor implements NestInterceptor {
     private readonly naming: Naming,
     private readonly metrics: MetricsService,
     private readonly logger: Logger,
-    private readonly inFlight: InFlight,
   ) {}
 
   intercept(execution: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (execution.getType() !== 'rpc') return next.handle();
     const nats = execution.switchToRpc().getContext<NatsContext>();
     const subject = this.naming.local(nats.getSubject());
-    const context = contextFromHeaders(nats.getHeaders(), subject);
+    const context = contextFromHeaders(nats.getHeaders() as MsgHdrs | undefined, subject);
     const stopTimer = this.metrics.rpcDuration.startTimer({ subject });
 
     return from(
-      this.inFlight.track(() =>
-        runWithContext(context, () =>
-          inSpan(`rpc ${subject}`, SpanKind.SERVER, context.traceparent, async (traceparent) => {
-            context.traceparent = traceparent;
-            try {
-              const result = await lastValueFrom(next.handle(), { defaultValue: undefined });
-              stopTimer({ outcome: 'ok' });
+      runWithContext(context, () =>
+        inSpan(`rpc ${subject}`, SpanKind.SERVER, context.traceparent, async (traceparent) => {
+          context.traceparent = traceparent;
+          try {
+            const result = await lastValueFrom(next.handle() as Observable<unknown>, {
+              defaultValue: undefined,
+            });
+            stopTimer({ outcome: 'ok' });
 
-              return result;
-            } catch (error) {
-              throw this.toDomainError(error, stopTimer);
-            }
-          }),
-        ),
+            return result;
+          } catch (error) {
+            throw this.toDomainError(error, stopTimer);
+          }
+        }),
       ),
     );
   }

@@ -2,6 +2,7 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import type { NatsContext } from '@nestjs/microservices';
 import { Reflector } from '@nestjs/core';
 import type { Role } from '@ecom/contracts';
+import type { MsgHdrs } from 'nats';
 
 import { ROLES_KEY } from '../auth/roles.decorator';
 import { DomainError, ForbiddenError } from '../errors/domain-error';
@@ -22,7 +23,8 @@ export class RpcRolesGuard implements CanActivate {
       execution.getClass(),
     ]);
     if (!roles || roles.length === 0) return true;
-    const caller = contextFromHeaders(execution.switchToRpc().getContext<NatsContext>().getHeaders()).caller;
+    const headers = execution.switchToRpc().getContext<NatsContext>().getHeaders() as MsgHdrs | undefined;
+    const caller = contextFromHeaders(headers).caller;
     if (!caller) throw new DomainError('UNAUTHENTICATED');
     if (!caller.roles.some((role) => roles.includes(role))) throw new ForbiddenError();
 

@@ -1,19 +1,27 @@
-import { ServerNats, type NatsOptions } from '@nestjs/microservices';
-import type { NatsConnection, Subscription } from 'nats';
+import type { NatsContext, NatsOptions } from '@nestjs/microservices';
+import { ServerNats } from '@nestjs/microservices';
+import type { Msg, NatsConnection, NatsError, Subscription } from 'nats';
 
 import type { InFlight } from './in-flight';
 import type { Naming } from './naming';
 
 type NatsServerOptions = NonNullable<NatsOptions['options']>;
+type MessageCallback = (error: NatsError | null, message: Msg) => Promise<unknown>;
+interface ReplyPacket {
+  err?: unknown;
+  isDisposed?: boolean;
+}
 
 /**
  * Nest's NATS server, with two changes: it subscribes under the deployment's subject prefix, and on
- * shutdown it stops taking messages, lets in-flight handlers finish, then drains the connection.
+ * shutdown it stops taking messages and waits until every request it took has been answered before it
+ * closes the connection.
  */
 export class RpcServer extends ServerNats {
   private readonly prefixedSubscriptions: Subscription[] = [];
-
   private readonly queueGroup: string | undefined;
+  /** The end marker of each request taken and not yet answered. */
+  private readonly unanswered = new WeakMap<Msg, () => void>();
 
   constructor(
     options: NatsServerOptions,
@@ -26,16 +34,33 @@ export class RpcServer extends ServerNats {
   }
 
   override bindEvents(client: NatsConnection): void {
-    const queue = this.queueGroup;
     for (const pattern of this.messageHandlers.keys()) {
+      const handle = this.getMessageHandler(pattern) as MessageCallback;
       this.prefixedSubscriptions.push(
-        client.subscribe(this.naming.rpc(pattern), { queue, callback: this.getMessageHandler(pattern).bind(this) }),
+        client.subscribe(this.naming.rpc(pattern), {
+          queue: this.queueGroup,
+          callback: (error, message) => {
+            if (message.reply) this.unanswered.set(message, this.inFlight.begin());
+            void handle(error, message);
+          },
+        }),
       );
     }
   }
 
+  override getPublisher(message: Msg, id: string, context: NatsContext): (response: ReplyPacket) => unknown {
+    const publish = super.getPublisher(message, id, context);
+
+    return (response) => {
+      const result: unknown = publish(response);
+      if (response.isDisposed || response.err !== undefined) this.unanswered.get(message)?.();
+
+      return result;
+    };
+  }
+
   override async close(): Promise<void> {
-    this.prefixedSubscriptions.splice(0).forEach((subscription) => subscription.unsubscribe());
+    await Promise.all(this.prefixedSubscriptions.splice(0).map((subscription) => subscription.drain()));
     await this.inFlight.idle(this.shutdownTimeoutMs);
     await super.close();
   }

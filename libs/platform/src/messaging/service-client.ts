@@ -43,8 +43,9 @@ export class ServiceClient {
         { timeout, headers },
       );
     } catch (error) {
-      if (error instanceof NatsError && error.code === ErrorCode.NoResponders) throw new ServiceUnavailableError(subject);
-      if (error instanceof NatsError && error.code === ErrorCode.Timeout) throw new ServiceTimeoutError(subject, timeout);
+      const code: string | undefined = error instanceof NatsError ? error.code : undefined;
+      if (code === (ErrorCode.NoResponders as string)) throw new ServiceUnavailableError(subject);
+      if (code === (ErrorCode.Timeout as string)) throw new ServiceTimeoutError(subject, timeout);
       throw error;
     }
     const packet = codec.decode(reply.data) as ReplyPacket<T>;

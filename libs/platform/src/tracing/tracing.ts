@@ -25,7 +25,9 @@ export function initTracing(service: string, endpoint: string | undefined): void
   provider = new TracerProvider({
     resource: resourceFromAttributes({ 'service.name': service }),
     spanProcessors: [
-      new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url: `${endpoint.replace(/\/$/, '')}/v1/traces` }) }),
+      new BatchSpanProcessor({
+        exporter: new OTLPTraceExporter({ url: `${endpoint.replace(/\/$/, '')}/v1/traces` }),
+      }),
     ],
   });
   otelContext.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
@@ -50,7 +52,9 @@ export async function inSpan<T>(
   traceparent: string | undefined,
   work: (traceparent: string | undefined) => Promise<T>,
 ): Promise<T> {
-  const parent = traceparent ? propagation.extract(otelContext.active(), { traceparent }) : otelContext.active();
+  const parent = traceparent
+    ? propagation.extract(otelContext.active(), { traceparent })
+    : otelContext.active();
 
   return tracer().startActiveSpan(name, { kind }, parent, async (span: Span) => {
     const carrier: Record<string, string> = {};

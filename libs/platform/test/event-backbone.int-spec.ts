@@ -1,0 +1,229 @@
+import { randomUUID } from 'node:crypto';
+
+import {
+  DomainError,
+  MessagingLifecycle,
+  MetricsService,
+  type RunningApp,
+  type ServiceConfig,
+} from '@ecom/platform';
+import { startService, TestBus, TestEnvironment, waitFor } from '@ecom/testing';
+import { AckPolicy, headers as natsHeaders, JSONCodec, type Msg } from 'nats';
+import { DataSource } from 'typeorm';
+
+import { ConsumerControl, COUNTER_EVENT, counterService } from './fixtures/counter.fixture';
+
+const codec = JSONCodec();
+
+describe('event backbone (outbox, relay, inbox consumers) on real Postgres and JetStream', () => {
+  let environment: TestEnvironment;
+  let bus: TestBus;
+  let service: RunningApp<ServiceConfig>;
+  let dataSource: DataSource;
+  const control = new ConsumerControl();
+
+  const tally = async (counterId: string): Promise<number | undefined> => {
+    const rows = await dataSource.query<{ total: number }[]>(
+      'SELECT total FROM tally WHERE counter_id = $1',
+      [counterId],
+    );
+
+    return rows[0]?.total;
+  };
+  const consumed = async (outcome: string): Promise<number> => {
+    const metric = await service.app.get(MetricsService).eventsConsumed.get();
+
+    return metric.values
+      .filter((value) => value.labels.outcome === outcome)
+      .reduce((sum, value) => sum + value.value, 0);
+  };
+  const increment = (
+    counterId: string,
+    by: number,
+    extra: Record<string, unknown> = {},
+  ): Promise<{ value: number }> =>
+    bus.client.request('analytics.counter.increment', { counter_id: counterId, by, ...extra });
+
+  /** Every event of the run's stream, read by an ephemeral consumer. */
+  const streamEvents = async (): Promise<{ id: string; data: { counter_id: string } }[]> => {
+    const manager = await bus.connection.jetstreamManager();
+    const info = await manager.consumers.add(bus.naming.eventsStream, { ack_policy: AckPolicy.None });
+    const consumer = await bus.connection.jetstream().consumers.get(bus.naming.eventsStream, info.name);
+    const { messages } = await manager.streams.info(bus.naming.eventsStream).then((stream) => stream.state);
+    const events: { id: string; data: { counter_id: string } }[] = [];
+    if (messages > 0) {
+      const batch = await consumer.fetch({ max_messages: messages, expires: 2000 });
+      for await (const message of batch) {
+        events.push(message.json());
+        if (events.length === messages) break;
+      }
+    }
+    await manager.consumers.delete(bus.naming.eventsStream, info.name);
+
+    return events;
+  };
+
+  beforeAll(async () => {
+    environment = await TestEnvironment.create();
+    bus = await TestBus.connect(environment);
+    service = await startService(counterService(control), environment, {
+      EVENT_MAX_DELIVER: '3',
+      EVENT_BACKOFF_MS: '150,300',
+    });
+    dataSource = service.app.get(DataSource);
+  });
+
+  afterAll(async () => {
+    await service.close();
+    await bus.close();
+    await environment.destroy();
+  });
+
+  it('publishes a committed event and its consumer applies it once', async () => {
+    const counterId = randomUUID();
+
+    await expect(increment(counterId, 4)).resolves.toEqual({ value: 4 });
+
+    await waitFor(() => tally(counterId), { what: 'the event to be applied' });
+    expect(await tally(counterId)).toBe(4);
+    const [outbox] = await dataSource.query<{ sent_at: Date | null }[]>(
+      "SELECT sent_at FROM outbox WHERE type = $1 AND envelope->'data'->>'counter_id' = $2",
+      [COUNTER_EVENT, counterId],
+    );
+    expect(outbox?.sent_at).toBeInstanceOf(Date);
+  });
+
+  it('never publishes an event written in a rolled-back transaction', async () => {
+    const rolledBack = randomUUID();
+    const committed = randomUUID();
+
+    await expect(increment(rolledBack, 1, { fail_after_write: true })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    await increment(committed, 1);
+    await waitFor(() => tally(committed), { what: 'the later committed event to be applied' });
+
+    const events = await streamEvents();
+    expect(events.some((event) => event.data.counter_id === committed)).toBe(true);
+    expect(events.some((event) => event.data.counter_id === rolledBack)).toBe(false);
+    expect(await dataSource.query('SELECT 1 FROM counters WHERE id = $1', [rolledBack])).toHaveLength(0);
+    expect(await tally(rolledBack)).toBeUndefined();
+  });
+
+  it('does not apply twice an event the relay published again after dying before marking it sent', async () => {
+    const counterId = randomUUID();
+    const before = await consumed('duplicate');
+    // The row the relay claimed, published, and died before marking sent: it is still unsent...
+    const envelope = {
+      id: randomUUID(),
+      type: COUNTER_EVENT,
+      occurred_at: new Date().toISOString(),
+      source: 'analytics',
+      correlation_id: randomUUID(),
+      data: { counter_id: counterId, by: 7 },
+    };
+    const jetstream = bus.connection.jetstream();
+    await jetstream.publish(bus.naming.event(COUNTER_EVENT), codec.encode(envelope), { msgID: envelope.id });
+    await dataSource.query('INSERT INTO outbox (id, type, aggregate_id, envelope) VALUES ($1, $2, $3, $4)', [
+      envelope.id,
+      COUNTER_EVENT,
+      counterId,
+      JSON.stringify(envelope),
+    ]);
+    // ...so the restarted relay publishes it again (the stream drops it as a duplicate id), and a copy that
+    // arrives after the stream's duplicate window is caught by the consumer's inbox.
+    await service.app.get(MessagingLifecycle).outbox?.flush();
+    await jetstream.publish(bus.naming.event(COUNTER_EVENT), codec.encode(envelope), {
+      msgID: `late-${envelope.id}`,
+    });
+
+    await waitFor(async () => (await consumed('duplicate')) > before, {
+      what: 'the late copy to reach the consumer',
+    });
+    expect(await tally(counterId)).toBe(7);
+    const [row] = await dataSource.query<{ sent_at: Date | null }[]>(
+      'SELECT sent_at FROM outbox WHERE id = $1',
+      [envelope.id],
+    );
+    expect(row?.sent_at).toBeInstanceOf(Date);
+    const inbox = await dataSource.query('SELECT 1 FROM inbox WHERE event_id = $1', [envelope.id]);
+    expect(inbox).toHaveLength(1);
+  });
+
+  it('retries a failing consumer with growing delays until it succeeds, applying the event once', async () => {
+    const counterId = randomUUID();
+    control.failuresLeft.set(counterId, 2);
+
+    await increment(counterId, 3);
+
+    await waitFor(() => tally(counterId), { what: 'the third delivery to succeed' });
+    expect(await tally(counterId)).toBe(3);
+    const [first = 0, second = 0, third = 0] = control.attempts.get(counterId) ?? [];
+    expect(control.attempts.get(counterId)).toHaveLength(3);
+    expect(second - first).toBeGreaterThanOrEqual(150);
+    expect(third - second).toBeGreaterThanOrEqual(300);
+  });
+
+  it('sends an event to the dead-letter subject after its last delivery fails', async () => {
+    const counterId = randomUUID();
+    control.alwaysFail.add(counterId);
+    const deadLetters: Msg[] = [];
+    const subscription = bus.connection.subscribe(bus.naming.deadLetter(COUNTER_EVENT), {
+      callback: (_error, message) => deadLetters.push(message),
+    });
+
+    await increment(counterId, 5);
+
+    const deadLetter = await waitFor(
+      () =>
+        deadLetters.find(
+          (message) =>
+            codec.decode(message.data) && JSON.stringify(codec.decode(message.data)).includes(counterId),
+        ),
+      { what: 'the dead letter' },
+    );
+    subscription.unsubscribe();
+    expect(deadLetter.headers?.get('Ecom-Deliveries')).toBe('3');
+    expect(deadLetter.headers?.get('Ecom-Error')).toContain('Tally store unavailable');
+    expect(control.attempts.get(counterId)).toHaveLength(3);
+    expect(await tally(counterId)).toBeUndefined();
+    const metric = await service.app.get(MetricsService).eventsDeadLettered.get();
+    expect(metric.values.reduce((sum, value) => sum + value.value, 0)).toBeGreaterThanOrEqual(1);
+  });
+
+  it('dead-letters at once an event whose payload is not valid, without running the handler', async () => {
+    const counterId = randomUUID();
+    const envelope = {
+      id: randomUUID(),
+      type: COUNTER_EVENT,
+      occurred_at: new Date().toISOString(),
+      source: 'analytics',
+      correlation_id: randomUUID(),
+      data: { counter_id: counterId, by: 'a lot' },
+    };
+    const deadLetters: Msg[] = [];
+    const subscription = bus.connection.subscribe(bus.naming.deadLetter(COUNTER_EVENT), {
+      callback: (_error, message) => deadLetters.push(message),
+    });
+
+    await bus.connection.jetstream().publish(bus.naming.event(COUNTER_EVENT), codec.encode(envelope), {
+      msgID: envelope.id,
+      headers: natsHeaders(),
+    });
+
+    const deadLetter = await waitFor(
+      () => deadLetters.find((message) => message.string().includes(envelope.id)),
+      {
+        what: 'the dead letter',
+      },
+    );
+    subscription.unsubscribe();
+    expect(deadLetter.headers?.get('Ecom-Deliveries')).toBe('1');
+    expect(deadLetter.headers?.get('Ecom-Error')).toContain('by');
+    expect(control.attempts.get(counterId)).toBeUndefined();
+  });
+
+  it('answers a domain error raised by a command with its stable code', async () => {
+    await expect(increment(randomUUID(), 1, { fail_after_write: true })).rejects.toBeInstanceOf(DomainError);
+  });
+});

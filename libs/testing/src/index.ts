@@ -1,0 +1,5 @@
+export * from './harness';
+export * from './infrastructure';
+export * from './log-capture';
+export * from './platform-processes';
+export * from './tokens';
