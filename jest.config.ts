@@ -14,7 +14,9 @@ const swc = [
 ];
 
 const shared = {
-  transform: { '^.+\\.ts$': swc },
+  // content-disposition (behind Swagger UI's static files) ships only as an ES module: jest needs it as CommonJS.
+  transform: { '^.+\\.ts$': swc, '/node_modules/content-disposition/.+\\.js$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
   moduleNameMapper: {
     '^@ecom/(contracts|platform|testing)$': '<rootDir>/libs/$1/src/index.ts',
   },

@@ -4,7 +4,14 @@ import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
 import type { Type } from '@nestjs/common';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
-import { createHttpApp, createRuntime, listen, type RunningApp, type StartOptions } from '@ecom/platform';
+import {
+  createHttpApp,
+  createRuntime,
+  createValidationPipe,
+  listen,
+  type RunningApp,
+  type StartOptions,
+} from '@ecom/platform';
 
 import { GatewayConfig } from './config';
 import { GatewayModule } from './gateway.module';
@@ -58,6 +65,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Runni
     origin: config.CORS_ORIGINS,
     exposedHeaders: ['X-Request-Id', 'Retry-After', 'Idempotent-Replayed'],
   });
+  app.useGlobalPipes(createValidationPipe());
   app.setGlobalPrefix('api/v1', { exclude: ['health', 'health/ready', 'metrics'] });
   if (config.SWAGGER_ENABLED) setupSwagger(app, config.SERVICE_VERSION);
 

@@ -3,7 +3,6 @@ import {
   Injectable,
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
-  type OnApplicationShutdown,
 } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import type { NatsConnection } from 'nats';
@@ -27,12 +26,10 @@ export function outboxChannel(schema: string): string {
 
 /**
  * Starts the app's part of the event backbone once every module is ready (streams, the outbox relay,
- * one consumer per @OnEvent handler) and stops it first on shutdown, before the database closes.
+ * one consumer per @OnEvent handler) and stops it first on shutdown, before NATS and the database close.
  */
 @Injectable()
-export class MessagingLifecycle
-  implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
-{
+export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private relay?: OutboxRelay;
   private consumers: EventConsumer[] = [];
   private started = false;
@@ -110,10 +107,6 @@ export class MessagingLifecycle
     this.started = false;
     await Promise.all(this.consumers.map((consumer) => consumer.stop()));
     await this.relay?.stop();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    if (!this.connection.isClosed() && !this.connection.isDraining()) await this.connection.drain();
   }
 
   private discoverHandlers(): { metadata: OnEventMetadata; handler: EventHandler }[] {

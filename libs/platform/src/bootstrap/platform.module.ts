@@ -17,6 +17,7 @@ import { Naming } from '../messaging/naming';
 import { RpcContextInterceptor } from '../messaging/rpc-context.interceptor';
 import { ServiceClient } from '../messaging/service-client';
 import { MessagingLifecycle, outboxChannel } from './messaging.lifecycle';
+import { NatsConnectionLifecycle } from './nats-connection.lifecycle';
 import { createSystemController } from './system.controller';
 import { APP_CONFIG, LOGGER, NATS_CONNECTION, SERVICE_DATABASE } from './tokens';
 
@@ -64,6 +65,7 @@ export class PlatformModule {
         },
         inject: [NATS_CONNECTION],
       },
+      NatsConnectionLifecycle,
       {
         provide: RpcContextInterceptor,
         useFactory: () => new RpcContextInterceptor(naming, metrics, logger),
