@@ -34,7 +34,10 @@ export default tseslint.config(
       eqeqeq: 'error',
       curly: ['error', 'multi-line'],
       'no-console': 'error',
-      'no-restricted-imports': ['error', { patterns: [{ group: ['../../*'], message: 'Use the @ecom/* aliases across features.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['../../*'], message: 'Use the @ecom/* aliases across features.' }] },
+      ],
     },
   },
   {

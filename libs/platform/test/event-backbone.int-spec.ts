@@ -1,17 +1,11 @@
 import { randomUUID } from 'node:crypto';
 
-import {
-  DomainError,
-  MessagingLifecycle,
-  MetricsService,
-  type RunningApp,
-  type ServiceConfig,
-} from '@ecom/platform';
+import { DomainError, MessagingLifecycle, MetricsService, type RunningApp, type ServiceConfig } from '../src';
 import { startService, TestBus, TestEnvironment, waitFor } from '@ecom/testing';
 import { AckPolicy, headers as natsHeaders, JSONCodec, type Msg } from 'nats';
 import { DataSource } from 'typeorm';
 
-import { ConsumerControl, COUNTER_EVENT, counterService } from './fixtures/counter.fixture';
+import { ConsumerControl, COUNTER_EVENT, counterService } from './counter.fixture';
 
 const codec = JSONCodec();
 
@@ -146,7 +140,7 @@ describe('event backbone (outbox, relay, inbox consumers) on real Postgres and J
       [envelope.id],
     );
     expect(row?.sent_at).toBeInstanceOf(Date);
-    const inbox = await dataSource.query('SELECT 1 FROM inbox WHERE event_id = $1', [envelope.id]);
+    const inbox = await dataSource.query<unknown[]>('SELECT 1 FROM inbox WHERE event_id = $1', [envelope.id]);
     expect(inbox).toHaveLength(1);
   });
 

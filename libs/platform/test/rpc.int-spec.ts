@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 
 import { pingSubject } from '@ecom/contracts';
-import { DomainError, type RunningApp, type ServiceConfig } from '@ecom/platform';
+import { DomainError, type RunningApp, type ServiceConfig } from '../src';
 import { LogCapture, startService, TestBus, TestEnvironment } from '@ecom/testing';
 import { DataSource } from 'typeorm';
 
-import { ConsumerControl, counterService } from './fixtures/counter.fixture';
+import { ConsumerControl, counterService } from './counter.fixture';
 
 describe('request-reply between services over real NATS', () => {
   let environment: TestEnvironment;

@@ -1,11 +1,17 @@
 import type { LoggerService } from '@nestjs/common';
-import { createLogger as createWinstonLogger, format, transports, type Logger } from 'winston';
+import {
+  createLogger as createWinstonLogger,
+  format,
+  transports,
+  type Logger as WinstonLogger,
+} from 'winston';
 import type Transport from 'winston-transport';
 
 import { currentContext } from '../context/request-context';
 import { redact } from './redaction';
 
-export type { Logger } from 'winston';
+/** The app's JSON logger (winston). */
+export type Logger = WinstonLogger;
 
 const SPLAT = Symbol.for('splat');
 

@@ -116,7 +116,7 @@ export class OutboxRelay {
         'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked',
         [`ecom.outbox.${schema}`],
       );
-      if (!lock.locked) return 0;
+      if (!lock?.locked) return 0;
       const rows = await manager.query<OutboxRow[]>(
         `SELECT id, type, envelope, headers FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [BATCH_SIZE],
@@ -158,7 +158,7 @@ export class OutboxRelay {
     const [row] = await this.options.dataSource.query<{ lag: number | null }[]>(
       'SELECT EXTRACT(EPOCH FROM now() - min(created_at))::float AS lag FROM outbox WHERE sent_at IS NULL',
     );
-    this.options.metrics.outboxLag.set(row.lag ?? 0);
+    this.options.metrics.outboxLag.set(row?.lag ?? 0);
   }
 
   private async deletePublished(): Promise<void> {
