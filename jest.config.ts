@@ -25,6 +25,8 @@ const shared = {
 };
 
 const config: Config = {
+  // Integration and e2e tests wait on real servers; a boot of the whole platform takes seconds.
+  testTimeout: 60_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts'] },
     {

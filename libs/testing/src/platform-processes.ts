@@ -49,6 +49,10 @@ export class PlatformProcesses {
       throw new Error('dist/ is missing: run `npm run build` before the e2e tests');
     }
     const platform = new PlatformProcesses(environment, overrides);
+    // A test run that ends abruptly (timeout, Ctrl-C) must not leave the platform running.
+    process.once('exit', () => {
+      for (const { child } of platform.apps.values()) child.kill('SIGKILL');
+    });
     try {
       await Promise.all(APP_NAMES.map((app) => platform.launch(app)));
     } catch (error) {
@@ -67,13 +71,14 @@ export class PlatformProcesses {
     return `http://127.0.0.1:${this.appOf(app).port}`;
   }
 
-  /** Stops one app as Kubernetes would (SIGTERM) and waits for it to exit. */
-  async stop(app: AppName): Promise<void> {
+  /** Stops one app as Kubernetes would (SIGTERM), waits for it to exit and returns its exit code. */
+  async stop(app: AppName): Promise<number | null> {
     const { child } = this.appOf(app);
-    if (child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
+    if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
-    await exited;
+
+    return exited;
   }
 
   /** Freezes one app: it keeps its NATS subscriptions but answers nothing, like a hung process. */

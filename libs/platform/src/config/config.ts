@@ -1,3 +1,5 @@
+import 'reflect-metadata';
+
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsIn,

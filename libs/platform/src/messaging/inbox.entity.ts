@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-@Entity({ name: 'inbox' })
+// Its table comes from createMessagingTables; migration generation leaves it alone.
+@Entity({ name: 'inbox', synchronize: false })
 export class InboxEntry {
   @PrimaryColumn({ type: 'uuid', name: 'event_id' })
   eventId!: string;

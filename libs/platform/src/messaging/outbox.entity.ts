@@ -2,7 +2,8 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 import type { EventEnvelope } from '@ecom/contracts';
 
-@Entity({ name: 'outbox' })
+// Its table comes from createMessagingTables; migration generation leaves it alone.
+@Entity({ name: 'outbox', synchronize: false })
 export class OutboxEvent {
   @PrimaryColumn('uuid')
   id!: string;
