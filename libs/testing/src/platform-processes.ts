@@ -75,7 +75,11 @@ export class PlatformProcesses {
   async stop(app: AppName): Promise<number | null> {
     const { child } = this.appOf(app);
     if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const exited = new Promise<number | null>((resolve) =>
+      child.once('exit', (code) => {
+        resolve(code);
+      }),
+    );
     child.kill('SIGTERM');
 
     return exited;
