@@ -87,6 +87,23 @@ describe('event backbone (outbox, relay, inbox consumers) on real Postgres and J
     expect(outbox?.sent_at).toBeInstanceOf(Date);
   });
 
+  it('carries the trace of the command that caused an event to its consumer', async () => {
+    const counterId = randomUUID();
+    const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    const requestId = randomUUID();
+
+    await bus.client.request(
+      'analytics.counter.increment',
+      { counter_id: counterId, by: 1 },
+      {
+        context: { requestId, correlationId: requestId, traceparent },
+      },
+    );
+
+    await waitFor(() => tally(counterId), { what: 'the event to be applied' });
+    expect(control.traces.get(counterId)).toBe(traceparent);
+  });
+
   it('never publishes an event written in a rolled-back transaction', async () => {
     const rolledBack = randomUUID();
     const committed = randomUUID();
