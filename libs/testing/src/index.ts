@@ -3,3 +3,4 @@ export * from './infrastructure';
 export * from './log-capture';
 export * from './platform-processes';
 export * from './tokens';
+export * from './service-basics';
