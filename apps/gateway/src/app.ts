@@ -1,7 +1,6 @@
 import { constants as zlib } from 'node:zlib';
 
 import compress from '@fastify/compress';
-import helmet from '@fastify/helmet';
 import type { Type } from '@nestjs/common';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import {
@@ -15,7 +14,7 @@ import {
 
 import { GatewayConfig } from './config';
 import { GatewayModule } from './gateway.module';
-import { registerRequestId } from './http/request-id';
+import { registerEdgeHeaders } from './http/edge-headers';
 import { setupSwagger } from './swagger';
 
 export interface GatewayOptions extends StartOptions {
@@ -32,7 +31,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Runni
     trustProxy: config.TRUSTED_PROXIES.length > 0 ? config.TRUSTED_PROXIES : false,
   });
   const fastify = adapter.getInstance();
-  registerRequestId(fastify);
+  registerEdgeHeaders(fastify);
   fastify.addHook('onResponse', (request, reply, done) => {
     runtime.metrics.httpDuration.observe(
       {
@@ -46,16 +45,6 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Runni
   });
 
   const app = await createHttpApp(GatewayModule.register(runtime, options.routes), runtime, adapter);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-      },
-    },
-  });
   await app.register(compress, {
     threshold: 1024,
     encodings: ['br', 'gzip', 'deflate'],

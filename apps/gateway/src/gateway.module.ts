@@ -11,8 +11,7 @@ import { RolesGuard } from './auth/roles.guard';
 import { GatewayConfig } from './config';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { RequestContextInterceptor } from './http/request-context.interceptor';
-import { IDEMPOTENCY_STORE, IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
-import { MemoryIdempotencyStore, RedisIdempotencyStore } from './idempotency/idempotency.store';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 import { StatusController } from './status/status.controller';
 import { StatusService } from './status/status.service';
 import { GatewayThrottlerGuard } from './throttling/gateway-throttler.guard';
@@ -27,24 +26,22 @@ export class GatewayModule {
   static register(runtime: AppRuntime<GatewayConfig>, routes: Type<unknown>[] = []): DynamicModule {
     return {
       module: GatewayModule,
-      imports: [PlatformModule.forApp(runtime), PassportModule, ThrottlingModule, ...routes],
+      imports: [
+        PlatformModule.forApp(runtime),
+        PassportModule,
+        ThrottlingModule,
+        IdempotencyModule,
+        ...routes,
+      ],
       controllers: [StatusController],
       providers: [
         JwksService,
         JwtStrategy,
         StatusService,
-        {
-          provide: IDEMPOTENCY_STORE,
-          useFactory: () =>
-            runtime.config.REDIS_URL
-              ? new RedisIdempotencyStore(runtime.config.REDIS_URL)
-              : new MemoryIdempotencyStore(),
-        },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
         { provide: APP_GUARD, useClass: GatewayThrottlerGuard },
         { provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor },
-        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         {
           provide: 'GATEWAY_READINESS',

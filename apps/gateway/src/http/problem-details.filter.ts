@@ -5,7 +5,7 @@ import { DomainError, LOGGER, type Logger } from '@ecom/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { PROBLEM_CONTENT_TYPE, toProblem } from './problem-details';
-import { requestIdOf } from './request-id';
+import { requestIdOf } from './edge-headers';
 
 /** Errors raised by the HTTP layer itself (routing, parsing), by status. */
 const HTTP_STATUS_CODES: Partial<Record<number, ErrorCode>> = {

@@ -4,11 +4,11 @@ import { inSpan, runWithContext, SpanKind, type RequestContext } from '@ecom/pla
 import type { FastifyRequest } from 'fastify';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 
-import { requestIdOf } from './request-id';
+import { requestIdOf } from './edge-headers';
 
 /**
  * Opens the request context every service call and log line of this request carries: request id,
- * verified caller, idempotency key and trace context (a server span continues the client's trace).
+ * verified caller, client address, idempotency key and trace context (a server span continues the client's trace).
  */
 @Injectable()
 export class RequestContextInterceptor implements NestInterceptor {
@@ -26,6 +26,8 @@ export class RequestContextInterceptor implements NestInterceptor {
       caller: request.user,
       idempotencyKey: header('idempotency-key'),
       traceparent: header('traceparent'),
+      // Behind TRUSTED_PROXIES Fastify takes it from X-Forwarded-For; services limit OTPs per address.
+      clientIp: request.ip,
     };
     const route = `${request.method} ${request.routeOptions.url ?? 'unmatched'}`;
 

@@ -6,16 +6,13 @@ import {
   type CallHandler,
   type ExecutionContext,
   type NestInterceptor,
-  type OnApplicationShutdown,
 } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 import type { Caller } from '@ecom/contracts';
 import { DomainError, ValidationFailedError } from '@ecom/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 
 import { GatewayConfig } from '../config';
-import { IDEMPOTENT_KEY } from './idempotent.decorator';
 import type { IdempotencyStore } from './idempotency.store';
 
 export const IDEMPOTENCY_STORE = Symbol('IDEMPOTENCY_STORE');
@@ -29,15 +26,13 @@ const KEY_FORMAT = /^[A-Za-z0-9_-]{8,128}$/;
  * again in their own database: this layer saves work, theirs guarantees "applied once".
  */
 @Injectable()
-export class IdempotencyInterceptor implements NestInterceptor, OnApplicationShutdown {
+export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
-    private readonly reflector: Reflector,
     private readonly config: GatewayConfig,
     @Inject(IDEMPOTENCY_STORE) private readonly store: IdempotencyStore,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (!this.reflector.get<boolean | undefined>(IDEMPOTENT_KEY, context.getHandler())) return next.handle();
     const request = context.switchToHttp().getRequest<FastifyRequest & { user?: Caller }>();
     const header = request.headers['idempotency-key'];
     if (header === undefined) return next.handle();
@@ -49,10 +44,6 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationShu
     const reply = context.switchToHttp().getResponse<FastifyReply>();
 
     return from(this.run(request, reply, header, next));
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.store.close();
   }
 
   private async run(

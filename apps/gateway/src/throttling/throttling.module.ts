@@ -14,8 +14,9 @@ const requestOf = (context: ExecutionContext): GatewayRequest =>
   context.switchToHttp().getRequest<GatewayRequest>();
 
 /**
- * Three limits: per client address (the address comes from X-Forwarded-For only behind TRUSTED_PROXIES),
- * per signed-in user, and a strict one per address on sensitive routes. Counters live in Redis when
+ * Three limits: per client address across all routes (the address comes from X-Forwarded-For only behind
+ * TRUSTED_PROXIES), per signed-in user across all routes, and a strict one per address on each sensitive
+ * route. Keys are plain strings: hashing them per request costs more than it protects. Counters live in Redis when
  * REDIS_URL is set so that every gateway replica shares them.
  */
 @Module({
@@ -34,6 +35,7 @@ const requestOf = (context: ExecutionContext): GatewayRequest =>
               ttl,
               limit: config.RATE_LIMIT_PER_IP,
               getTracker: (request) => (request as GatewayRequest).ip,
+              generateKey: (_context, tracker) => `ip:${tracker}`,
             },
             {
               name: 'user',
@@ -41,6 +43,7 @@ const requestOf = (context: ExecutionContext): GatewayRequest =>
               limit: config.RATE_LIMIT_PER_USER,
               skipIf: (context) => !requestOf(context).user,
               getTracker: (request) => (request as GatewayRequest).user?.user_id ?? '',
+              generateKey: (_context, tracker) => `user:${tracker}`,
             },
             {
               name: 'sensitive',
@@ -52,6 +55,9 @@ const requestOf = (context: ExecutionContext): GatewayRequest =>
                   context.getClass(),
                 ]),
               getTracker: (request) => (request as GatewayRequest).ip,
+              // Each sensitive route has its own budget: OTP requests do not use up login attempts.
+              generateKey: (context, tracker) =>
+                `sensitive:${context.getClass().name}.${context.getHandler().name}:${tracker}`,
             },
           ],
         };

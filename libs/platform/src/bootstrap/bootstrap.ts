@@ -119,6 +119,7 @@ export async function createService<C extends ServiceConfig>(
           queue: definition.name,
           name: `${definition.name}-rpc`,
           maxReconnectAttempts: -1,
+          noAsyncTraces: true,
         },
         runtime.naming,
         runtime.inFlight,

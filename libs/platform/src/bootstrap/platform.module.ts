@@ -47,7 +47,13 @@ export class PlatformModule {
       {
         provide: NATS_CONNECTION,
         useFactory: (): Promise<NatsConnection> =>
-          connect({ servers: config.NATS_URL.split(','), name: `${name}-client`, maxReconnectAttempts: -1 }),
+          connect({
+            servers: config.NATS_URL.split(','),
+            name: `${name}-client`,
+            maxReconnectAttempts: -1,
+            // Two Error objects per request otherwise, only to improve stack traces of timeouts.
+            noAsyncTraces: true,
+          }),
       },
       {
         provide: ServiceClient,

@@ -11,6 +11,8 @@ export interface RequestContext {
   idempotencyKey?: string;
   /** W3C trace context of the current span. */
   traceparent?: string;
+  /** Address of the client as the gateway saw it (after trusted proxies), for per-address limits. */
+  clientIp?: string;
   /** The NATS subject being handled, for logs. */
   subject?: string;
 }

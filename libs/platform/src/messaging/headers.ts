@@ -12,6 +12,7 @@ export const HEADER = {
   caller: 'X-Caller',
   idempotencyKey: 'Idempotency-Key',
   traceparent: 'traceparent',
+  clientIp: 'X-Client-Ip',
 } as const;
 
 export function contextToHeaders(
@@ -24,6 +25,7 @@ export function contextToHeaders(
   if (context.caller) target.set(HEADER.caller, JSON.stringify(context.caller));
   if (context.idempotencyKey) target.set(HEADER.idempotencyKey, context.idempotencyKey);
   if (context.traceparent) target.set(HEADER.traceparent, context.traceparent);
+  if (context.clientIp) target.set(HEADER.clientIp, context.clientIp);
 
   return target;
 }
@@ -38,6 +40,7 @@ export function contextFromHeaders(source: MsgHdrs | undefined, subject?: string
     caller: parseCaller(read(HEADER.caller)),
     idempotencyKey: read(HEADER.idempotencyKey),
     traceparent: read(HEADER.traceparent),
+    clientIp: read(HEADER.clientIp),
     subject,
   };
 }

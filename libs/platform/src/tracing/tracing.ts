@@ -52,6 +52,8 @@ export async function inSpan<T>(
   traceparent: string | undefined,
   work: (traceparent: string | undefined) => Promise<T>,
 ): Promise<T> {
+  // Tracing off: no span to open, the incoming trace context is passed on as it came.
+  if (!provider) return work(traceparent);
   const parent = traceparent
     ? propagation.extract(otelContext.active(), { traceparent })
     : otelContext.active();
