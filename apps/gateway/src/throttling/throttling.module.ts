@@ -6,6 +6,7 @@ import type { Caller } from '@ecom/contracts';
 import type { FastifyRequest } from 'fastify';
 
 import { GatewayConfig } from '../config';
+import { FixedWindowThrottlerStorage } from './fixed-window.storage';
 import { SENSITIVE_KEY } from './sensitive.decorator';
 
 type GatewayRequest = FastifyRequest & { user?: Caller };
@@ -27,7 +28,9 @@ const requestOf = (context: ExecutionContext): GatewayRequest =>
         const ttl = config.RATE_LIMIT_WINDOW_SECONDS * 1000;
 
         return {
-          storage: config.REDIS_URL ? new ThrottlerStorageRedisService(config.REDIS_URL) : undefined,
+          storage: config.REDIS_URL
+            ? new ThrottlerStorageRedisService(config.REDIS_URL)
+            : new FixedWindowThrottlerStorage(),
           setHeaders: false,
           throttlers: [
             {

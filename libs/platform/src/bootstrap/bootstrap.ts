@@ -11,7 +11,6 @@ import { createLogger, NestWinstonLogger } from '../logging/logger';
 import { MetricsService } from '../metrics/metrics.service';
 import { InFlight } from '../messaging/in-flight';
 import { Naming } from '../messaging/naming';
-import { RpcContextInterceptor } from '../messaging/rpc-context.interceptor';
 import { PlatformErrorFilter } from '../messaging/platform-error.filter';
 import { RpcRolesGuard } from '../messaging/rpc-roles.guard';
 import { RpcServer } from '../messaging/rpc-server';
@@ -105,10 +104,9 @@ export async function createService<C extends ServiceConfig>(
   class ServiceRootModule {}
 
   const app = await createHttpApp(ServiceRootModule, runtime);
-  // Registered on the app and inherited by the NATS server: the guard, interceptor and pipe act on
-  // messages only or on both sides alike, and the filter answers each side in its own form.
+  // Registered on the app and inherited by the NATS server: the guard acts on messages only, the pipe on
+  // both sides alike, and the filter answers each side in its own form.
   app.useGlobalGuards(new RpcRolesGuard(app.get(Reflector)));
-  app.useGlobalInterceptors(app.get(RpcContextInterceptor));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new PlatformErrorFilter(runtime.logger));
   app.connectMicroservice<MicroserviceOptions>(
@@ -123,6 +121,7 @@ export async function createService<C extends ServiceConfig>(
         },
         runtime.naming,
         runtime.inFlight,
+        runtime.metrics,
         runtime.config.SHUTDOWN_TIMEOUT_MS,
       ),
     },

@@ -14,7 +14,6 @@ import { MetricsService } from '../metrics/metrics.service';
 import { EventPublisher } from '../messaging/event-publisher';
 import { InFlight } from '../messaging/in-flight';
 import { Naming } from '../messaging/naming';
-import { RpcContextInterceptor } from '../messaging/rpc-context.interceptor';
 import { ServiceClient } from '../messaging/service-client';
 import { MessagingLifecycle, outboxChannel } from './messaging.lifecycle';
 import { NatsConnectionLifecycle } from './nats-connection.lifecycle';
@@ -72,10 +71,6 @@ export class PlatformModule {
         inject: [NATS_CONNECTION],
       },
       NatsConnectionLifecycle,
-      {
-        provide: RpcContextInterceptor,
-        useFactory: () => new RpcContextInterceptor(naming, metrics, logger),
-      },
     ];
 
     return {

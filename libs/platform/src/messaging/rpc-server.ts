@@ -1,7 +1,12 @@
 import type { NatsContext, NatsOptions } from '@nestjs/microservices';
 import { ServerNats } from '@nestjs/microservices';
+import { ERROR_CATALOG, isErrorCode } from '@ecom/contracts';
 import type { Msg, NatsConnection, NatsError, Subscription } from 'nats';
 
+import { runWithContext } from '../context/request-context';
+import type { MetricsService } from '../metrics/metrics.service';
+import { openSpan, SpanKind, type SpanHandle } from '../tracing/tracing';
+import { contextFromHeaders } from './headers';
 import type { InFlight } from './in-flight';
 import type { Naming } from './naming';
 
@@ -12,21 +17,32 @@ interface ReplyPacket {
   isDisposed?: boolean;
 }
 
+/** What is open for one request until its answer leaves. */
+interface Pending {
+  endInFlight: () => void;
+  stopTimer: (labels: { outcome: string }) => void;
+  span: SpanHandle;
+}
+
 /**
- * Nest's NATS server, with two changes: it subscribes under the deployment's subject prefix, and on
- * shutdown it stops taking messages and waits until every request it took has been answered before it
- * closes the connection.
+ * Nest's NATS server, extended for the platform:
+ * - subscribes under the deployment's subject prefix;
+ * - runs each message inside its request context (from the headers: request id, caller, trace), so
+ *   guards, pipes, the handler, its logs and its onward calls all see it, and times it from receipt to
+ *   answer by subject and outcome;
+ * - on shutdown stops taking messages and waits until every request taken has been answered.
+ * Doing this here rather than in an interceptor keeps Nest's per-interceptor async wrapping off the path.
  */
 export class RpcServer extends ServerNats {
   private readonly prefixedSubscriptions: Subscription[] = [];
   private readonly queueGroup: string | undefined;
-  /** The end marker of each request taken and not yet answered. */
-  private readonly unanswered = new WeakMap<Msg, () => void>();
+  private readonly pending = new WeakMap<Msg, Pending>();
 
   constructor(
     options: NatsServerOptions,
     private readonly naming: Naming,
     private readonly inFlight: InFlight,
+    private readonly metrics: MetricsService,
     private readonly shutdownTimeoutMs: number,
   ) {
     super(options);
@@ -40,8 +56,17 @@ export class RpcServer extends ServerNats {
         client.subscribe(this.naming.rpc(pattern), {
           queue: this.queueGroup,
           callback: (error, message) => {
-            if (message.reply) this.unanswered.set(message, this.inFlight.begin());
-            void handle(error, message);
+            const context = contextFromHeaders(message.headers, pattern);
+            const span = openSpan(`rpc ${pattern}`, SpanKind.SERVER, context.traceparent);
+            context.traceparent = span.traceparent;
+            if (message.reply) {
+              this.pending.set(message, {
+                endInFlight: this.inFlight.begin(),
+                stopTimer: this.metrics.rpcDuration.startTimer({ subject: pattern }),
+                span,
+              });
+            }
+            runWithContext(context, () => void handle(error, message));
           },
         }),
       );
@@ -53,10 +78,22 @@ export class RpcServer extends ServerNats {
 
     return (response) => {
       const result: unknown = publish(response);
-      if (response.isDisposed || response.err !== undefined) this.unanswered.get(message)?.();
+      const pending = this.pending.get(message);
+      if (pending && (response.isDisposed || response.err !== undefined)) {
+        this.pending.delete(message);
+        const outcome = outcomeOf(response.err);
+        pending.stopTimer({ outcome });
+        pending.span.end(outcome === 'error');
+        pending.endInFlight();
+      }
 
       return result;
     };
+  }
+
+  /** Our patterns are plain subjects: Nest's attempt to JSON-parse each one throws on every message. */
+  protected override getRouteFromPattern(pattern: string): string {
+    return pattern;
   }
 
   override async close(): Promise<void> {
@@ -64,4 +101,12 @@ export class RpcServer extends ServerNats {
     await this.inFlight.idle(this.shutdownTimeoutMs);
     await super.close();
   }
+}
+
+/** `ok`, `rejected` (an expected refusal, 4xx) or `error` (a failure of ours, 5xx). */
+function outcomeOf(error: unknown): string {
+  if (error === undefined || error === null) return 'ok';
+  const code = (error as { code?: unknown }).code;
+
+  return isErrorCode(code) && ERROR_CATALOG[code].status < 500 ? 'rejected' : 'error';
 }

@@ -1,10 +1,10 @@
 import {
   context as otelContext,
   propagation,
+  ROOT_CONTEXT,
   SpanKind,
   SpanStatusCode,
   trace,
-  type Span,
   type Tracer,
 } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
@@ -42,34 +42,48 @@ export function tracer(): Tracer {
   return trace.getTracer('ecom');
 }
 
-/**
- * Runs `work` in a span that continues the trace of `traceparent`, handing it the traceparent to pass
- * downstream (the new span's when tracing is on, the incoming one otherwise).
- */
+/** An open span and the traceparent to pass downstream (the span's when tracing is on, the incoming one otherwise). */
+export interface SpanHandle {
+  traceparent: string | undefined;
+  end(failed?: boolean): void;
+}
+
+const NO_SPAN_END = (): void => undefined;
+
+/** Opens a span continuing the trace of `traceparent`; costs nothing when tracing is off. */
+export function openSpan(name: string, kind: SpanKind, traceparent: string | undefined): SpanHandle {
+  if (!provider) return { traceparent, end: NO_SPAN_END };
+  const parent = traceparent ? propagation.extract(ROOT_CONTEXT, { traceparent }) : otelContext.active();
+  const span = tracer().startSpan(name, { kind }, parent);
+  const carrier: Record<string, string> = {};
+  propagation.inject(trace.setSpan(parent, span), carrier);
+
+  return {
+    traceparent: carrier['traceparent'] ?? traceparent,
+    end: (failed = false) => {
+      if (failed) span.setStatus({ code: SpanStatusCode.ERROR });
+      span.end();
+    },
+  };
+}
+
+/** Runs `work` in a span (see openSpan), marking the span failed if `work` throws. */
 export async function inSpan<T>(
   name: string,
   kind: SpanKind,
   traceparent: string | undefined,
   work: (traceparent: string | undefined) => Promise<T>,
 ): Promise<T> {
-  // Tracing off: no span to open, the incoming trace context is passed on as it came.
-  if (!provider) return work(traceparent);
-  const parent = traceparent
-    ? propagation.extract(otelContext.active(), { traceparent })
-    : otelContext.active();
+  const span = openSpan(name, kind, traceparent);
+  try {
+    const result = await work(span.traceparent);
+    span.end();
 
-  return tracer().startActiveSpan(name, { kind }, parent, async (span: Span) => {
-    const carrier: Record<string, string> = {};
-    propagation.inject(otelContext.active(), carrier);
-    try {
-      return await work(carrier['traceparent'] ?? traceparent);
-    } catch (error) {
-      span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.name : 'error' });
-      throw error;
-    } finally {
-      span.end();
-    }
-  });
+    return result;
+  } catch (error) {
+    span.end(true);
+    throw error;
+  }
 }
 
 export { SpanKind };
