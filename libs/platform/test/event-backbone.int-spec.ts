@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
+import type { EventEnvelope } from '@ecom/contracts';
 import { DomainError, MessagingLifecycle, MetricsService, type RunningApp, type ServiceConfig } from '../src';
 import { startService, TestBus, TestEnvironment, waitFor } from '@ecom/testing';
 import { AckPolicy, headers as natsHeaders, JSONCodec, type Msg } from 'nats';
@@ -8,6 +9,16 @@ import { DataSource } from 'typeorm';
 import { ConsumerControl, COUNTER_EVENT, counterService } from './counter.fixture';
 
 const codec = JSONCodec();
+
+/** An event as another producer would have published it, bypassing this service's outbox. */
+const counterEvent = (data: Record<string, unknown>): EventEnvelope => ({
+  id: randomUUID(),
+  type: COUNTER_EVENT,
+  occurred_at: new Date().toISOString(),
+  source: 'analytics',
+  correlation_id: randomUUID(),
+  data,
+});
 
 describe('event backbone (outbox, relay, inbox consumers) on real Postgres and JetStream', () => {
   let environment: TestEnvironment;
@@ -125,14 +136,7 @@ describe('event backbone (outbox, relay, inbox consumers) on real Postgres and J
     const counterId = randomUUID();
     const before = await consumed('duplicate');
     // The row the relay claimed, published, and died before marking sent: it is still unsent...
-    const envelope = {
-      id: randomUUID(),
-      type: COUNTER_EVENT,
-      occurred_at: new Date().toISOString(),
-      source: 'analytics',
-      correlation_id: randomUUID(),
-      data: { counter_id: counterId, by: 7 },
-    };
+    const envelope = counterEvent({ counter_id: counterId, by: 7 });
     const jetstream = bus.connection.jetstream();
     await jetstream.publish(bus.naming.event(COUNTER_EVENT), codec.encode(envelope), { msgID: envelope.id });
     await dataSource.query('INSERT INTO outbox (id, type, aggregate_id, envelope) VALUES ($1, $2, $3, $4)', [
@@ -204,14 +208,7 @@ describe('event backbone (outbox, relay, inbox consumers) on real Postgres and J
 
   it('dead-letters at once an event whose payload is not valid, without running the handler', async () => {
     const counterId = randomUUID();
-    const envelope = {
-      id: randomUUID(),
-      type: COUNTER_EVENT,
-      occurred_at: new Date().toISOString(),
-      source: 'analytics',
-      correlation_id: randomUUID(),
-      data: { counter_id: counterId, by: 'a lot' },
-    };
+    const envelope = counterEvent({ counter_id: counterId, by: 'a lot' });
     const deadLetters: Msg[] = [];
     const subscription = bus.connection.subscribe(bus.naming.deadLetter(COUNTER_EVENT), {
       callback: (_error, message) => deadLetters.push(message),
