@@ -1,7 +1,7 @@
 import { connect } from 'nats';
 import { Client } from 'pg';
 
-import { databaseUrl, TEST_NATS_URL } from './infrastructure';
+import { databaseUrl, TEST_NATS_URL, TestEnvironment } from './infrastructure';
 
 /** Fails the run at once, with what to do, when the real Postgres or NATS the tests need is not there. */
 export default async function globalSetup(): Promise<void> {
@@ -24,6 +24,8 @@ export default async function globalSetup(): Promise<void> {
       `NATS with JetStream at ${TEST_NATS_URL} does not answer (${String(error)}); run nats-server -js`,
     );
   }
-  if (problems.length > 0)
+  if (problems.length > 0) {
     throw new Error(`Integration tests need real services:\n- ${problems.join('\n- ')}`);
+  }
+  await TestEnvironment.sweepStale();
 }

@@ -54,6 +54,42 @@ export class TestEnvironment {
     };
   }
 
+  /**
+   * Removes what test runs that died before their teardown left behind (databases `ecom_t…`, streams
+   * `T…_EVENTS`/`T…_DLQ`), once they are older than `maxAgeMs`: runs still going are never touched.
+   */
+  static async sweepStale(maxAgeMs = 60 * 60 * 1000): Promise<void> {
+    const isStale = (id: string): boolean => {
+      const created = parseInt(id.slice(1, -6), 36);
+
+      return Number.isFinite(created) && Date.now() - created > maxAgeMs;
+    };
+    const admin = new Client({ connectionString: databaseUrl('postgres') });
+    await admin.connect();
+    try {
+      const rows = await admin.query<{ datname: string }>(
+        "SELECT datname FROM pg_database WHERE datname LIKE 'ecom\\_t%'",
+      );
+      for (const { datname } of rows.rows) {
+        if (isStale(datname.slice('ecom_'.length)))
+          await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+      }
+    } finally {
+      await admin.end();
+    }
+    const nats = await connect({ servers: TEST_NATS_URL });
+    try {
+      const manager = await nats.jetstreamManager();
+      const names = await manager.streams.names().next();
+      for (const name of names) {
+        const match = /^(T[0-9A-Z]+)_(EVENTS|DLQ)$/.exec(name);
+        if (match?.[1] && isStale(match[1].toLowerCase())) await manager.streams.delete(name);
+      }
+    } finally {
+      await nats.close();
+    }
+  }
+
   /** Drops the database and this run's streams. */
   async destroy(): Promise<void> {
     const admin = new Client({ connectionString: databaseUrl('postgres') });
