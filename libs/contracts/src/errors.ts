@@ -21,6 +21,24 @@ export const ERROR_CATALOG = {
   INTERNAL: { status: 500, title: 'Internal error' },
   SERVICE_UNAVAILABLE: { status: 503, title: 'The service is unavailable' },
   SERVICE_TIMEOUT: { status: 504, title: 'The service did not answer in time' },
+  // Auth: phone and one-time codes. Cooldown and limits are 429 like rate limits: the client waits.
+  AUTH_PHONE_INVALID: { status: 400, title: 'The phone number is not valid' },
+  AUTH_OTP_INVALID: { status: 400, title: 'The code is wrong, used or no longer valid' },
+  AUTH_OTP_EXPIRED: { status: 400, title: 'The code has expired' },
+  AUTH_OTP_COOLDOWN: { status: 429, title: 'A code was sent moments ago; wait before asking again' },
+  AUTH_OTP_LIMIT: { status: 429, title: 'Too many codes were requested; try again later' },
+  AUTH_VERIFICATION_INVALID: { status: 400, title: 'The verification token is not valid' },
+  // Auth: accounts and credentials.
+  AUTH_PHONE_TAKEN: { status: 409, title: 'An account already uses this phone number' },
+  AUTH_EMAIL_TAKEN: { status: 409, title: 'An account already uses this email address' },
+  AUTH_WEAK_PASSWORD: { status: 400, title: 'The password is too weak' },
+  AUTH_INVALID_CREDENTIALS: { status: 401, title: 'The credentials are not valid' },
+  // 423 and not 429: the account is locked whatever the address or pace of the next attempt.
+  AUTH_LOCKED: { status: 423, title: 'The account is locked after too many failed sign-ins' },
+  AUTH_ACCOUNT_SUSPENDED: { status: 403, title: 'The account is suspended' },
+  // Auth: refresh tokens.
+  AUTH_TOKEN_REUSED: { status: 401, title: 'The refresh token was already used; the session is revoked' },
+  AUTH_REFRESH_INVALID: { status: 401, title: 'The refresh token is not valid' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

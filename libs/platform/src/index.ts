@@ -5,6 +5,7 @@ export * from './bootstrap/platform.module';
 export * from './bootstrap/tokens';
 export * from './config/config';
 export * from './context/request-context';
+export * from './crypto/sealed-box';
 export * from './db/database';
 export * from './db/messaging-tables';
 export * from './errors/domain-error';

@@ -4,3 +4,4 @@ export * from './log-capture';
 export * from './platform-processes';
 export * from './tokens';
 export * from './service-basics';
+export * from './sms-sandbox';

@@ -20,15 +20,12 @@ export class PlatformErrorFilter implements ExceptionFilter {
     const error = this.toDomainError(exception, isMessage);
     if (isMessage) return throwError(() => error.toWire());
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    void reply
-      .status(error.status)
-      .type('application/problem+json')
-      .send({
-        title: ERROR_CATALOG[error.code].title,
-        status: error.status,
-        code: error.code,
-        detail: error.message,
-      });
+    void reply.status(error.status).type('application/problem+json').send({
+      title: ERROR_CATALOG[error.code].title,
+      status: error.status,
+      code: error.code,
+      detail: error.message,
+    });
 
     return undefined;
   }

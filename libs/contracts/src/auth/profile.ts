@@ -1,0 +1,138 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsISO31661Alpha2,
+  IsISO8601,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
+/** Fields a user may change; the phone changes only through a verified code (not here). */
+export class UpdateProfileRequest {
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  first_name?: string;
+
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  last_name?: string;
+
+  /** A new email is unverified until confirmed. */
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  email?: string;
+
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  @Length(10, 10, { message: 'date_of_birth must be a date (YYYY-MM-DD)' })
+  date_of_birth?: string;
+
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  company_name?: string;
+}
+
+export class GeoPoint {
+  @IsNumber()
+  @Min(-90)
+  @Max(90)
+  lat!: number;
+
+  @IsNumber()
+  @Min(-180)
+  @Max(180)
+  lng!: number;
+}
+
+export class CreateAddressRequest {
+  /** How the user names it: "Maison", "Bureau". */
+  @IsString()
+  @Length(1, 50)
+  label!: string;
+
+  @IsString()
+  @Length(1, 200)
+  street!: string;
+
+  @IsString()
+  @Length(1, 100)
+  city!: string;
+
+  @IsOptional()
+  @IsString()
+  @Length(1, 20)
+  zip_code?: string;
+
+  /** ISO 3166-1 alpha-2, e.g. TG. */
+  @IsISO31661Alpha2()
+  country!: string;
+
+  @IsOptional()
+  @ValidateNested()
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'object' && value !== null ? plainToInstance(GeoPoint, value) : value,
+  )
+  location?: GeoPoint;
+
+  /** The first address is the default whatever this says. */
+  @IsOptional()
+  @IsBoolean()
+  is_default?: boolean;
+}
+
+export class AddressIdRequest {
+  @IsUUID()
+  address_id!: string;
+}
+
+export interface AddressView {
+  id: string;
+  label: string;
+  street: string;
+  city: string;
+  zip_code: string | null;
+  country: string;
+  location: { lat: number; lng: number } | null;
+  is_default: boolean;
+  created_at: string;
+}
+
+export const CONSENT_PURPOSES = ['marketing', 'analytics'] as const;
+
+export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+
+/** Grants (true) or withdraws (false) each consent given; omitted ones stay as they are. */
+export class UpdateConsentsRequest {
+  @IsOptional()
+  @IsBoolean()
+  marketing?: boolean;
+
+  @IsOptional()
+  @IsBoolean()
+  analytics?: boolean;
+}
+
+export interface ConsentPeriod {
+  granted_at: string;
+  withdrawn_at: string | null;
+}
+
+export interface ConsentState {
+  granted: boolean;
+  /** Every grant and its withdrawal, newest first: the proof of consent RGPD asks for. */
+  history: ConsentPeriod[];
+}
+
+export type ConsentsView = Record<ConsentPurpose, ConsentState>;
