@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 
+import { PrivacyController } from './privacy/privacy.controller';
+
 /** Root of the payment service's features. */
-@Module({})
+@Module({ controllers: [PrivacyController] })
 export class PaymentModule {}

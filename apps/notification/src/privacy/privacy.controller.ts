@@ -1,0 +1,12 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { PrivacyExportRequest, privacyExportSubject, type PrivacyExportReply } from '@ecom/contracts';
+
+/** The notification service's part of a user's RGPD export: nothing is held about users yet. */
+@Controller()
+export class PrivacyController {
+  @MessagePattern(privacyExportSubject('notification'))
+  export(@Payload() request: PrivacyExportRequest): PrivacyExportReply {
+    return { service: 'notification', user_id: request.user_id, data: {} };
+  }
+}
