@@ -15,10 +15,11 @@ import {
 import { GatewayConfig } from './config';
 import { GatewayModule } from './gateway.module';
 import { registerEdgeHeaders } from './http/edge-headers';
+import { ROUTE_MODULES } from './routes';
 import { setupSwagger } from './swagger';
 
 export interface GatewayOptions extends StartOptions {
-  /** Feature modules that expose the services' routes. */
+  /** Feature modules served beside every service's routes (ROUTE_MODULES), e.g. a test's fixtures. */
   routes?: Type<unknown>[];
 }
 
@@ -44,7 +45,11 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Runni
     done();
   });
 
-  const app = await createHttpApp(GatewayModule.register(runtime, options.routes), runtime, adapter);
+  const app = await createHttpApp(
+    GatewayModule.register(runtime, [...ROUTE_MODULES, ...(options.routes ?? [])]),
+    runtime,
+    adapter,
+  );
   await app.register(compress, {
     threshold: 1024,
     encodings: ['br', 'gzip', 'deflate'],

@@ -27,6 +27,15 @@ export class GatewayConfig extends BaseConfig {
   @IsIn(['RS256', 'ES256'])
   JWT_ALGORITHM: 'RS256' | 'ES256' = 'RS256';
 
+  /**
+   * Lifetime of auth's access tokens: a suspended or erased user's id stays in the deny set this long,
+   * after which every token issued before the suspension has expired anyway.
+   */
+  @IsInt()
+  @Min(60)
+  @Max(3600)
+  ACCESS_TOKEN_TTL_SECONDS: number = 900;
+
   /** How long fetched verification keys are trusted before they are fetched again. */
   @IsInt()
   @Min(10)

@@ -7,6 +7,7 @@ import { PlatformModule, ReadinessService, type AppRuntime } from '@ecom/platfor
 import { JwksService } from './auth/jwks.service';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { JwtStrategy } from './auth/jwt.strategy';
+import { RevokedUsersService } from './auth/revoked-users.service';
 import { RolesGuard } from './auth/roles.guard';
 import { GatewayConfig } from './config';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
@@ -36,6 +37,7 @@ export class GatewayModule {
       controllers: [StatusController],
       providers: [
         JwksService,
+        RevokedUsersService,
         JwtStrategy,
         StatusService,
         { provide: APP_GUARD, useClass: JwtAuthGuard },

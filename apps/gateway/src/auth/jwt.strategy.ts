@@ -6,14 +6,20 @@ import { ExtractJwt, Strategy } from 'passport-jwt';
 
 import { GatewayConfig } from '../config';
 import { JwksService } from './jwks.service';
+import { RevokedUsersService } from './revoked-users.service';
 
 /**
  * Verifies bearer access tokens: signature by a key from auth's JWKS (chosen by `kid`), algorithm,
- * issuer and audience pinned, expiry enforced. The verified caller is `{ user_id, roles }`.
+ * issuer and audience pinned, expiry enforced, and its user neither suspended nor erased.
+ * The verified caller is `{ user_id, roles }`.
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
-  constructor(jwks: JwksService, config: GatewayConfig) {
+  constructor(
+    jwks: JwksService,
+    config: GatewayConfig,
+    private readonly revoked: RevokedUsersService,
+  ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       algorithms: [config.JWT_ALGORITHM],
@@ -48,6 +54,14 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     const roles = Array.isArray(claims.roles) ? claims.roles : [];
     if (typeof claims.sub !== 'string' || !roles.every((role) => ROLES.includes(role as Role))) {
       throw new DomainError('TOKEN_INVALID', 'The token claims are not valid');
+    }
+    switch (this.revoked.revocationOf(claims.sub)) {
+      case 'suspended':
+        throw new DomainError('AUTH_ACCOUNT_SUSPENDED');
+      case 'erased':
+        throw new DomainError('TOKEN_INVALID', 'The account was erased');
+      case undefined:
+        break;
     }
 
     return { user_id: claims.sub, roles: roles as Role[] };

@@ -1,0 +1,6 @@
+import type { Type } from '@nestjs/common';
+
+import { AuthRoutesModule } from './auth/auth-routes.module';
+
+/** Every service's routes, in the order Swagger lists them. Each service's issue adds its module here. */
+export const ROUTE_MODULES: Type<unknown>[] = [AuthRoutesModule];
