@@ -14,7 +14,7 @@ import {
 
 import { GatewayConfig } from './config';
 import { GatewayModule } from './gateway.module';
-import { registerEdgeHeaders } from './http/edge-headers';
+import { registerRequestEdge } from './http/edge-headers';
 import { ROUTE_MODULES } from './routes';
 import { setupSwagger } from './swagger';
 
@@ -32,18 +32,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Runni
     trustProxy: config.TRUSTED_PROXIES.length > 0 ? config.TRUSTED_PROXIES : false,
   });
   const fastify = adapter.getInstance();
-  registerEdgeHeaders(fastify);
-  fastify.addHook('onResponse', (request, reply, done) => {
-    runtime.metrics.httpDuration.observe(
-      {
-        method: request.method,
-        route: request.routeOptions.url ?? 'unmatched',
-        status: String(reply.statusCode),
-      },
-      reply.elapsedTime / 1000,
-    );
-    done();
-  });
+  registerRequestEdge(fastify, runtime.metrics);
 
   const app = await createHttpApp(
     GatewayModule.register(runtime, [...ROUTE_MODULES, ...(options.routes ?? [])]),

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { SERVICE_NAMES } from '@ecom/contracts';
 import { PlatformModule, ReadinessService, type AppRuntime } from '@ecom/platform';
@@ -11,7 +11,6 @@ import { RevokedUsersService } from './auth/revoked-users.service';
 import { RolesGuard } from './auth/roles.guard';
 import { GatewayConfig } from './config';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
-import { RequestContextInterceptor } from './http/request-context.interceptor';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { StatusController } from './status/status.controller';
 import { StatusService } from './status/status.service';
@@ -43,7 +42,6 @@ export class GatewayModule {
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
         { provide: APP_GUARD, useClass: GatewayThrottlerGuard },
-        { provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         {
           provide: 'GATEWAY_READINESS',

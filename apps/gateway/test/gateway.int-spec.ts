@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { Body, Controller, Get, HttpCode, Module, Post } from '@nestjs/common';
 import { AUTH_JWKS_SUBJECT, type Caller } from '@ecom/contracts';
-import { Public, Roles, ServiceClient, type RunningApp } from '@ecom/platform';
+import { currentContext, Public, Roles, ServiceClient, type RunningApp } from '@ecom/platform';
 import { TestBus, TestEnvironment, TestSigningKey } from '@ecom/testing';
 import { IsInt, IsOptional, IsString, Min } from 'class-validator';
 
@@ -30,6 +30,15 @@ class FixtureController {
   @Get('me')
   me(@CurrentCaller() caller: Caller): Caller {
     return caller;
+  }
+
+  /** What a service call made by this route would carry. */
+  @Post('context')
+  @HttpCode(200)
+  context(@Body() body: CreateTransferDto): { request_id?: string; user_id?: string; amount: number } {
+    const context = currentContext();
+
+    return { request_id: context?.requestId, user_id: context?.caller?.user_id, amount: body.amount };
   }
 
   @Roles('admin')
@@ -304,6 +313,31 @@ describe('gateway: the HTTP edge in front of real NATS', () => {
   });
 
   describe('the edge itself', () => {
+    it('gives each of many concurrent requests its own context: request id and verified caller', async () => {
+      const requests = Array.from({ length: 40 }, (_, index) => ({
+        requestId: `concurrent-${index}-${randomUUID()}`,
+        userId: randomUUID(),
+        amount: index + 1,
+      }));
+
+      const answers = await Promise.all(
+        requests.map(async ({ requestId, userId, amount }) => {
+          const response = await call('/api/v1/fixture/context', {
+            method: 'POST',
+            token: key.token({ sub: userId }),
+            headers: { 'X-Request-Id': requestId },
+            body: JSON.stringify({ amount, note: 'x'.repeat(1500) }),
+          });
+
+          return (await response.json()) as { request_id: string; user_id: string; amount: number };
+        }),
+      );
+
+      expect(answers).toEqual(
+        requests.map(({ requestId, userId, amount }) => ({ request_id: requestId, user_id: userId, amount })),
+      );
+    });
+
     it('keeps a client request id, echoes it, and puts it in error bodies', async () => {
       const response = await call('/api/v1/nowhere', { headers: { 'X-Request-Id': 'mobile-req-0042' } });
 

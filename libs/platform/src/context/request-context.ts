@@ -26,3 +26,12 @@ export function currentContext(): RequestContext | undefined {
 export function runWithContext<T>(context: RequestContext, work: () => T): T {
   return storage.run(context, work);
 }
+
+/**
+ * Makes `context` current for the rest of the running async resource and everything it starts. For the
+ * HTTP edge, where Node runs each request in a resource of its own (body events included) and no
+ * callback wraps the whole request: set once, first thing, for every request.
+ */
+export function enterContext(context: RequestContext): void {
+  storage.enterWith(context);
+}
