@@ -1,0 +1,82 @@
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+
+import {
+  MESSAGE_STATUSES,
+  NOTIFICATION_CHANNELS,
+  type MessageStatus,
+  type NotificationChannel,
+} from './events';
+
+/** A page of one listing: `cursor` is the previous page's `next_cursor`. */
+export class NotificationPageRequest {
+  @IsOptional()
+  // From a query string; `Transform` and not `Type`, which would need reflect-metadata in every importer.
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? Number(value) : value))
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
+}
+
+/** One note of the caller's in-app inbox. */
+export interface InAppNotificationView {
+  id: string;
+  template: string;
+  body: string;
+  read_at: string | null;
+  created_at: string;
+}
+
+export interface InAppNotificationPage {
+  items: InAppNotificationView[];
+  next_cursor: string | null;
+}
+
+export class MarkNotificationReadRequest {
+  @IsUUID()
+  id!: string;
+}
+
+export class AdminListMessagesRequest extends NotificationPageRequest {
+  @IsOptional()
+  @IsIn(NOTIFICATION_CHANNELS)
+  channel?: NotificationChannel;
+
+  @IsOptional()
+  @IsIn(MESSAGE_STATUSES)
+  status?: MessageStatus;
+}
+
+/**
+ * A message as an admin sees it. Outside production `body` holds what the sandbox recorded (how a developer
+ * reads an OTP) and `recipient` is whole; in production bodies are never shown and recipients are masked.
+ */
+export interface AdminMessageView {
+  id: string;
+  event_id: string;
+  event_type: string;
+  channel: NotificationChannel;
+  recipient_user_id: string | null;
+  recipient: string;
+  template: string;
+  locale: string;
+  provider: string | null;
+  status: MessageStatus;
+  attempts: number;
+  last_error: string | null;
+  body: string | null;
+  created_at: string;
+  updated_at: string;
+  delivered_at: string | null;
+}
+
+export interface AdminMessagePage {
+  items: AdminMessageView[];
+  next_cursor: string | null;
+}

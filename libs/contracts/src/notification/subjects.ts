@@ -1,0 +1,14 @@
+/**
+ * Request-reply subjects of the notification service. Inbox handlers act on the verified caller the
+ * gateway passes in the headers, never on a user id in the payload.
+ */
+export const NOTIFICATION_SUBJECTS = {
+  listInbox: 'notification.inbox.list',
+  markRead: 'notification.inbox.read',
+  listMessages: 'notification.messages.list',
+} as const;
+
+/** Domain events of the notification service, relayed from its outbox to JetStream. */
+export const NOTIFICATION_EVENTS = {
+  messageSent: 'notification.message.sent',
+} as const;
