@@ -1,7 +1,44 @@
 import { Module } from '@nestjs/common';
 
+import { AdminMessagesController } from './admin/admin-messages.controller';
+import { SandboxReceiptsConsumer } from './channels/sandbox-receipts.consumer';
+import { SandboxSmsChannel } from './channels/sandbox-sms.channel';
+import { SMS_CHANNEL, type SmsChannel } from './channels/sms-channel';
+import { NotificationConfig } from './config';
+import { InboxController } from './inbox/inbox.controller';
+import { InboxService } from './inbox/inbox.service';
+import { MessagesRepository } from './messages/messages.repository';
+import { SmsDeliveryService } from './messages/sms-delivery.service';
+import { OtpSmsConsumer } from './otp/otp-sms.consumer';
 import { PrivacyController } from './privacy/privacy.controller';
+import { PrivacyService } from './privacy/privacy.service';
+import { UserErasedConsumer } from './privacy/user-erased.consumer';
+import { WelcomeConsumer } from './welcome/welcome.consumer';
+
+/** The SMS adapter SMS_PROVIDER names. */
+function smsChannel(config: NotificationConfig): SmsChannel {
+  switch (config.SMS_PROVIDER) {
+    case 'sandbox':
+      return new SandboxSmsChannel(config);
+    case 'twilio':
+      // TODO(#5): the Twilio REST adapter. Refusing to start beats silently dropping every OTP.
+      throw new Error('SMS_PROVIDER=twilio is not available yet; use sandbox');
+  }
+}
 
 /** Root of the notification service's features. */
-@Module({ controllers: [PrivacyController] })
+@Module({
+  controllers: [PrivacyController, InboxController, AdminMessagesController],
+  providers: [
+    { provide: SMS_CHANNEL, useFactory: smsChannel, inject: [NotificationConfig] },
+    MessagesRepository,
+    SmsDeliveryService,
+    InboxService,
+    PrivacyService,
+    OtpSmsConsumer,
+    WelcomeConsumer,
+    UserErasedConsumer,
+    SandboxReceiptsConsumer,
+  ],
+})
 export class NotificationModule {}

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import type {
+  AdminListMessagesRequest,
+  AdminMessagePage,
+  InAppNotificationPage,
+  InAppNotificationView,
+  NotificationPageRequest,
+} from '@ecom/contracts';
+import { DomainError } from '@ecom/platform';
+import { DataSource } from 'typeorm';
+
+import { NotificationConfig } from '../config';
+import { toAdminView, toInAppView } from '../messages/message-views';
+import { MessagesRepository, type MessageRow } from '../messages/messages.repository';
+import { decodeCursor, encodeCursor } from '../messages/page-cursor';
+
+const DEFAULT_PAGE = 20;
+
+/** The caller's in-app inbox and the admins' view of every message. */
+@Injectable()
+export class InboxService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly messages: MessagesRepository,
+    private readonly config: NotificationConfig,
+  ) {}
+
+  async list(userId: string, request: NotificationPageRequest): Promise<InAppNotificationPage> {
+    const { rows, next } = await this.page({ userId, channel: 'in_app' }, request);
+
+    return { items: rows.map(toInAppView), next_cursor: next };
+  }
+
+  async markRead(userId: string, id: string): Promise<InAppNotificationView> {
+    const row = await this.messages.markRead(this.dataSource.manager, userId, id);
+    // Someone else's message answers like a missing one: ids of other users' notes are not revealed.
+    if (!row) throw new DomainError('NOT_FOUND', 'No such notification');
+
+    return toInAppView(row);
+  }
+
+  async listAll(request: AdminListMessagesRequest): Promise<AdminMessagePage> {
+    const { rows, next } = await this.page({ channel: request.channel, status: request.status }, request);
+
+    return { items: rows.map((row) => toAdminView(row, this.config.isProduction)), next_cursor: next };
+  }
+
+  private async page(
+    filter: Parameters<MessagesRepository['page']>[1],
+    request: NotificationPageRequest,
+  ): Promise<{ rows: MessageRow[]; next: string | null }> {
+    const limit = request.limit ?? DEFAULT_PAGE;
+    const after = request.cursor ? decodeCursor(request.cursor) : null;
+    const rows = await this.messages.page(this.dataSource.manager, filter, after, limit);
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    const next =
+      rows.length > limit && last
+        ? encodeCursor({ created_at: last.created_at.toISOString(), id: last.id })
+        : null;
+
+    return { rows: page, next };
+  }
+}
