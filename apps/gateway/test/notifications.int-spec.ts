@@ -1,0 +1,163 @@
+import { join } from 'node:path';
+
+import type { AdminMessagePage, InAppNotificationPage, InAppNotificationView } from '@ecom/contracts';
+import type { RunningApp, ServiceConfig, ServiceDefinition } from '@ecom/platform';
+import { LogCapture, startService, TestBus, TestEnvironment, waitFor } from '@ecom/testing';
+
+import { createGateway } from '../src/app';
+import type { GatewayConfig } from '../src/config';
+
+// The gateway in front of the real auth and notification services (all in this process), over real NATS
+// and Postgres. An app never imports another: the definitions are loaded by path, as the tools load apps.
+async function serviceDefinition(app: 'auth' | 'notification'): Promise<ServiceDefinition<ServiceConfig>> {
+  const module = (await import(join(__dirname, '..', '..', app, 'src', 'service'))) as Record<
+    string,
+    ServiceDefinition<ServiceConfig>
+  >;
+  const definition = module[`${app}Service`];
+  if (!definition) throw new Error(`No ${app}Service`);
+
+  return definition;
+}
+
+const ADMIN = { phone: '+22890000001', password: 'Akwaba-Lome-2025!' };
+
+interface Session {
+  user: { id: string; roles: string[] };
+  access_token: string;
+}
+
+describe('gateway: notification routes in front of the auth and notification services', () => {
+  let environment: TestEnvironment;
+  let bus: TestBus;
+  let auth: RunningApp;
+  let notification: RunningApp;
+  let gateway: RunningApp<GatewayConfig>;
+  let adminToken: string;
+
+  const call = (
+    path: string,
+    init: RequestInit & { token?: string; json?: unknown } = {},
+  ): Promise<Response> => {
+    const headers = new Headers(init.headers);
+    if (init.token) headers.set('Authorization', `Bearer ${init.token}`);
+    if (init.json !== undefined) headers.set('Content-Type', 'application/json');
+
+    return fetch(`${gateway.url}/api/v1${path}`, {
+      ...init,
+      headers,
+      body: init.json === undefined ? init.body : JSON.stringify(init.json),
+    });
+  };
+  const post = (path: string, json: unknown, token?: string): Promise<Response> =>
+    call(path, { method: 'POST', json, token });
+  const get = async <T>(path: string, token: string): Promise<T> => {
+    const response = await call(path, { token });
+    expect(response.status).toBe(200);
+
+    return (await response.json()) as T;
+  };
+
+  /** The code of the newest OTP SMS to `phone`, read where a developer reads it: the sandbox, via admin. */
+  const sandboxCode = (phone: string): Promise<string> =>
+    waitFor(
+      async () => {
+        const page = await get<AdminMessagePage>('/admin/notifications?channel=sms&limit=100', adminToken);
+        const sms = page.items.find((item) => item.recipient === phone);
+
+        return sms?.body?.match(/Votre code Ecom : (\d{6})\./)?.[1];
+      },
+      { what: `the SMS to ${phone}` },
+    );
+
+  beforeAll(async () => {
+    environment = await TestEnvironment.create();
+    bus = await TestBus.connect(environment);
+    auth = await startService(
+      await serviceDefinition('auth'),
+      environment,
+      { ARGON2_MEMORY_KIB: '1024', ARGON2_ITERATIONS: '1', LOAD_DEMO_DATA: 'true' },
+      new LogCapture(),
+    );
+    notification = await startService(
+      await serviceDefinition('notification'),
+      environment,
+      {},
+      new LogCapture(),
+    );
+    gateway = await createGateway({
+      env: environment.env({
+        TRUSTED_PROXIES: '127.0.0.1',
+        RATE_LIMIT_SENSITIVE: '1000',
+        LOG_LEVEL: 'error',
+      }),
+    });
+    adminToken = ((await (await post('/auth/login', ADMIN)).json()) as Session).access_token;
+  });
+
+  afterAll(async () => {
+    await gateway.close();
+    await notification.close();
+    await auth.close();
+    await bus.close();
+    await environment.destroy();
+  });
+
+  it('registers with the code the sandbox SMS carried, then greets the user in the inbox, admins only on the admin list', async () => {
+    const phone = `+22893${String(Date.now() % 1000000).padStart(6, '0')}`;
+    expect((await post('/auth/send-otp', { phone, purpose: 'registration' })).status).toBe(202);
+    const code = await sandboxCode(phone);
+    const verified = (await (
+      await post('/auth/verify-otp', { phone, code, purpose: 'registration' })
+    ).json()) as {
+      verification_token: string;
+    };
+    const registered = await post('/auth/register', {
+      verification_token: verified.verification_token,
+      first_name: 'Yawa',
+      last_name: 'Agbeko',
+      password: 'Savane-Plateaux-31',
+      user_type: 'client',
+    });
+    expect(registered.status).toBe(201);
+    const { access_token: token } = (await registered.json()) as Session;
+
+    const inbox = await waitFor(
+      async () => {
+        const page = await get<InAppNotificationPage>('/notifications?limit=10', token);
+
+        return page.items.length > 0 ? page : undefined;
+      },
+      { what: 'the welcome note' },
+    );
+    expect(inbox.next_cursor).toBeNull();
+    expect(inbox.items[0]?.body).toContain('Bienvenue sur Ecom, Yawa');
+
+    const read = await post(`/notifications/${inbox.items[0]?.id ?? ''}/read`, {}, token);
+
+    expect(read.status).toBe(200);
+    expect(((await read.json()) as InAppNotificationView).read_at).not.toBeNull();
+    expect((await call('/admin/notifications', { token })).status).toBe(403);
+  });
+
+  it('answers an unknown notification with 404 NOT_FOUND and a malformed id with 400', async () => {
+    const token = adminToken;
+
+    const unknown = await post('/notifications/00000000-0000-4000-8000-000000000000/read', {}, token);
+    const notUuid = await post('/notifications/nope/read', {}, token);
+
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { code: string }).code).toBe('NOT_FOUND');
+    expect(notUuid.status).toBe(400);
+  });
+
+  it('documents the notification routes in OpenAPI', async () => {
+    const document = (await (await fetch(`${gateway.url}/docs-json`)).json()) as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    };
+
+    expect(document.paths['/api/v1/notifications']?.['get']?.responses).toHaveProperty('200');
+    expect(document.paths['/api/v1/notifications/{id}/read']?.['post']?.responses).toHaveProperty('404');
+    expect(document.paths['/api/v1/admin/notifications']?.['get']?.responses).toHaveProperty('403');
+  });
+});
