@@ -1,6 +1,7 @@
 export * from './auth';
 export * from './errors';
 export * from './events';
+export * from './paging';
 export * from './notification';
 export * from './privacy';
 export * from './roles';

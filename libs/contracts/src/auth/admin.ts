@@ -1,10 +1,10 @@
-import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 
+import { PageRequest, type Page } from '../paging';
 import { ROLES } from '../roles';
 import { USER_STATUSES, type UserStatus, type UserView } from './accounts';
 
-export class ListUsersRequest {
+export class ListUsersRequest extends PageRequest {
   @IsOptional()
   @IsIn(ROLES)
   user_type?: (typeof ROLES)[number];
@@ -18,25 +18,9 @@ export class ListUsersRequest {
   @IsString()
   @MaxLength(100)
   q?: string;
-
-  @IsOptional()
-  // From a query string; `Transform` and not `Type`, which would need reflect-metadata in every importer.
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? Number(value) : value))
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
 }
 
-export interface UserPage {
-  items: UserView[];
-  next_cursor: string | null;
-}
+export type UserPage = Page<UserView>;
 
 export const SETTABLE_USER_STATUSES = ['active', 'suspended'] as const;
 

@@ -1,6 +1,6 @@
-import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 
+import { PageRequest } from '../paging';
 import {
   MESSAGE_STATUSES,
   NOTIFICATION_CHANNELS,
@@ -8,21 +8,8 @@ import {
   type NotificationChannel,
 } from './events';
 
-/** A page of one listing: `cursor` is the previous page's `next_cursor`. */
-export class NotificationPageRequest {
-  @IsOptional()
-  // From a query string; `Transform` and not `Type`, which would need reflect-metadata in every importer.
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? Number(value) : value))
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
-}
+/** A page of the caller's notifications. */
+export class NotificationPageRequest extends PageRequest {}
 
 /** One note of the caller's in-app inbox. */
 export interface InAppNotificationView {
