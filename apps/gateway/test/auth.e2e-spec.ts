@@ -1,5 +1,5 @@
 import { SERVICE_NAMES } from '@ecom/contracts';
-import { PlatformProcesses, SmsSandbox, TestEnvironment, waitFor } from '@ecom/testing';
+import { apiClient, PlatformProcesses, SmsSandbox, TestEnvironment, waitFor } from '@ecom/testing';
 
 interface Session {
   user: { id: string; phone: string; roles: string[] };
@@ -18,20 +18,7 @@ describe('auth journey through the gateway', () => {
   let platform: PlatformProcesses;
   let sms: SmsSandbox;
 
-  const call = (
-    path: string,
-    init: { method?: string; json?: unknown; token?: string } = {},
-  ): Promise<Response> => {
-    const headers: Record<string, string> = {};
-    if (init.token) headers['Authorization'] = `Bearer ${init.token}`;
-    if (init.json !== undefined) headers['Content-Type'] = 'application/json';
-
-    return fetch(`${platform.url}/api/v1${path}`, {
-      method: init.method ?? (init.json === undefined ? 'GET' : 'POST'),
-      headers,
-      body: init.json === undefined ? undefined : JSON.stringify(init.json),
-    });
-  };
+  const call = apiClient(() => `${platform.url}/api/v1`);
   const json = async <T>(response: Response, status: number): Promise<T> => {
     const body = (await response.json()) as T;
     expect({ status: response.status, body }).toMatchObject({ status });

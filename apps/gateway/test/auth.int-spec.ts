@@ -7,7 +7,15 @@ import {
 import { join } from 'node:path';
 
 import type { RunningApp, ServiceConfig, ServiceDefinition } from '@ecom/platform';
-import { LogCapture, SmsSandbox, startService, TestBus, TestEnvironment, waitFor } from '@ecom/testing';
+import {
+  apiClient,
+  LogCapture,
+  SmsSandbox,
+  startService,
+  TestBus,
+  TestEnvironment,
+  waitFor,
+} from '@ecom/testing';
 
 import { createGateway } from '../src/app';
 import type { GatewayConfig } from '../src/config';
@@ -40,20 +48,7 @@ describe('gateway: auth routes in front of the auth service', () => {
 
   const newPhone = (): string =>
     `+22892${String(Date.now() % 100000).padStart(5, '0')}${phoneCounter++ % 10}`;
-  const call = (
-    path: string,
-    init: RequestInit & { token?: string; json?: unknown } = {},
-  ): Promise<Response> => {
-    const headers = new Headers(init.headers);
-    if (init.token) headers.set('Authorization', `Bearer ${init.token}`);
-    if (init.json !== undefined) headers.set('Content-Type', 'application/json');
-
-    return fetch(`${gateway.url}/api/v1${path}`, {
-      ...init,
-      headers,
-      body: init.json === undefined ? init.body : JSON.stringify(init.json),
-    });
-  };
+  const call = apiClient(() => `${gateway.url}/api/v1`);
   const post = (
     path: string,
     json: unknown,

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 
 import type { AdminMessagePage, InAppNotificationPage, InAppNotificationView } from '@ecom/contracts';
 import type { RunningApp, ServiceConfig, ServiceDefinition } from '@ecom/platform';
-import { LogCapture, startService, TestBus, TestEnvironment, waitFor } from '@ecom/testing';
+import { apiClient, LogCapture, startService, TestBus, TestEnvironment, waitFor } from '@ecom/testing';
 
 import { createGateway } from '../src/app';
 import type { GatewayConfig } from '../src/config';
@@ -35,20 +35,7 @@ describe('gateway: notification routes in front of the auth and notification ser
   let gateway: RunningApp<GatewayConfig>;
   let adminToken: string;
 
-  const call = (
-    path: string,
-    init: RequestInit & { token?: string; json?: unknown } = {},
-  ): Promise<Response> => {
-    const headers = new Headers(init.headers);
-    if (init.token) headers.set('Authorization', `Bearer ${init.token}`);
-    if (init.json !== undefined) headers.set('Content-Type', 'application/json');
-
-    return fetch(`${gateway.url}/api/v1${path}`, {
-      ...init,
-      headers,
-      body: init.json === undefined ? init.body : JSON.stringify(init.json),
-    });
-  };
+  const call = apiClient(() => `${gateway.url}/api/v1`);
   const post = (path: string, json: unknown, token?: string): Promise<Response> =>
     call(path, { method: 'POST', json, token });
   const get = async <T>(path: string, token: string): Promise<T> => {

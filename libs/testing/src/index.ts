@@ -5,3 +5,4 @@ export * from './platform-processes';
 export * from './tokens';
 export * from './service-basics';
 export * from './sms-sandbox';
+export * from './api-client';

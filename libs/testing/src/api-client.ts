@@ -1,0 +1,28 @@
+export interface ApiCallOptions extends RequestInit {
+  /** Sent as `Authorization: Bearer …`. */
+  token?: string;
+  /** Sent as the JSON body; the method defaults to POST. */
+  json?: unknown;
+}
+
+export type ApiCall = (path: string, options?: ApiCallOptions) => Promise<Response>;
+
+/**
+ * Calls the API as a mobile client does: bearer token, JSON body. `baseUrl` is read at each call, so the
+ * client can be made before the gateway it talks to has started.
+ */
+export function apiClient(baseUrl: () => string): ApiCall {
+  return (path, options = {}) => {
+    const { token, json, ...init } = options;
+    const headers = new Headers(init.headers);
+    if (token) headers.set('Authorization', `Bearer ${token}`);
+    if (json !== undefined) headers.set('Content-Type', 'application/json');
+
+    return fetch(`${baseUrl()}${path}`, {
+      ...init,
+      method: init.method ?? (json === undefined ? undefined : 'POST'),
+      headers,
+      body: json === undefined ? init.body : JSON.stringify(json),
+    });
+  };
+}
