@@ -4,6 +4,7 @@ import { AdminMessagesController } from './admin/admin-messages.controller';
 import { SandboxReceiptsConsumer } from './channels/sandbox-receipts.consumer';
 import { SandboxSmsChannel } from './channels/sandbox-sms.channel';
 import { SMS_CHANNEL, type SmsChannel } from './channels/sms-channel';
+import { TwilioSmsChannel } from './channels/twilio-sms.channel';
 import { NotificationConfig } from './config';
 import { InboxController } from './inbox/inbox.controller';
 import { InboxService } from './inbox/inbox.service';
@@ -21,8 +22,7 @@ function smsChannel(config: NotificationConfig): SmsChannel {
     case 'sandbox':
       return new SandboxSmsChannel(config);
     case 'twilio':
-      // TODO(#5): the Twilio REST adapter. Refusing to start beats silently dropping every OTP.
-      throw new Error('SMS_PROVIDER=twilio is not available yet; use sandbox');
+      return new TwilioSmsChannel(config);
   }
 }
 
