@@ -187,6 +187,16 @@ describe('auth: registration, sign-in and profile', () => {
       expect(await kit.codeOf(kit.call('auth.profile.get', {}))).toBe('UNAUTHENTICATED');
     });
 
+    it('refuses a date of birth that is not a calendar date YYYY-MM-DD', async () => {
+      const account = await kit.register();
+
+      for (const date_of_birth of ['1994-3-12', '1994-03-12T00:00:00Z', '12/03/1994']) {
+        expect(
+          await kit.codeOf(kit.call('auth.profile.update', { date_of_birth }, { caller: account.caller })),
+        ).toBe('VALIDATION_FAILED');
+      }
+    });
+
     it('keeps addresses with one default, and lets nobody else delete them', async () => {
       const account = await kit.register();
       const other = await kit.register();

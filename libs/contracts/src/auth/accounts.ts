@@ -1,15 +1,7 @@
-import {
-  IsEmail,
-  IsIn,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  Length,
-  MaxLength,
-  ValidateIf,
-} from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, ValidateIf } from 'class-validator';
 
 import type { Role } from '../roles';
+import { OptionalDateOfBirth } from './date-of-birth';
 
 /** Who registers themselves; admins are created by operators (demo data, later an admin route). */
 export const SELF_SERVICE_USER_TYPES = ['client', 'driver', 'store_owner'] as const;
@@ -46,9 +38,7 @@ export class RegisterRequest {
   @MaxLength(254)
   email?: string;
 
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  @Length(10, 10, { message: 'date_of_birth must be a date (YYYY-MM-DD)' })
+  @OptionalDateOfBirth()
   date_of_birth?: string;
 
   @IsIn(SELF_SERVICE_USER_TYPES)

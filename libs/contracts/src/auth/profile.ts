@@ -3,7 +3,6 @@ import {
   IsBoolean,
   IsEmail,
   IsISO31661Alpha2,
-  IsISO8601,
   IsNumber,
   IsOptional,
   IsString,
@@ -14,6 +13,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { OptionalDateOfBirth } from './date-of-birth';
 
 /** Fields a user may change; the phone changes only through a verified code (not here). */
 export class UpdateProfileRequest {
@@ -33,9 +33,7 @@ export class UpdateProfileRequest {
   @MaxLength(254)
   email?: string;
 
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  @Length(10, 10, { message: 'date_of_birth must be a date (YYYY-MM-DD)' })
+  @OptionalDateOfBirth()
   date_of_birth?: string;
 
   @IsOptional()
