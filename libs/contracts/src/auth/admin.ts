@@ -1,7 +1,7 @@
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
 
 import { PageRequest, type Page } from '../paging';
-import { ROLES } from '../roles';
+import { ROLES, type Role } from '../roles';
 import { USER_STATUSES, type UserStatus, type UserView } from './accounts';
 
 export class ListUsersRequest extends PageRequest {
@@ -44,4 +44,25 @@ export class RotateKeysRequest {
 export interface RotateKeysReply {
   kid: string;
   activates_at: string;
+}
+
+export class FindUserByPhoneRequest {
+  @IsString()
+  @Length(4, 30)
+  phone!: string;
+}
+
+export class UserSummaryRequest {
+  @IsUUID()
+  user_id!: string;
+}
+
+/** What another service may know of a user to serve them: never credentials. */
+export interface UserSummary {
+  user_id: string;
+  first_name: string;
+  last_name: string | null;
+  phone: string;
+  roles: Role[];
+  status: string;
 }

@@ -3,17 +3,15 @@ import {
   IsBoolean,
   IsEmail,
   IsISO31661Alpha2,
-  IsNumber,
   IsOptional,
   IsString,
   IsUUID,
   Length,
-  Max,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
 import { OptionalDateOfBirth } from './date-of-birth';
+import { GeoPoint } from '../geo';
 
 /** Fields a user may change; the phone changes only through a verified code (not here). */
 export class UpdateProfileRequest {
@@ -40,18 +38,6 @@ export class UpdateProfileRequest {
   @IsString()
   @Length(1, 200)
   company_name?: string;
-}
-
-export class GeoPoint {
-  @IsNumber()
-  @Min(-90)
-  @Max(90)
-  lat!: number;
-
-  @IsNumber()
-  @Min(-180)
-  @Max(180)
-  lng!: number;
 }
 
 export class CreateAddressRequest {

@@ -21,6 +21,10 @@ export const AUTH_SUBJECTS = {
   listUsers: 'auth.users.list',
   setUserStatus: 'auth.users.set-status',
   rotateKeys: 'auth.keys.rotate',
+  /** For other services: an active user by phone (wallet transfers to a phone). */
+  findUserByPhone: 'auth.users.find-by-phone',
+  /** For other services: a user's name and phone (marketplace orders, transport rides). */
+  getUserSummary: 'auth.users.summary',
 } as const;
 
 /** Domain events of the auth service, relayed from its outbox to JetStream. */

@@ -1,0 +1,4 @@
+export * from './events';
+export * from './intents';
+export * from './subjects';
+export * from './webhooks';
