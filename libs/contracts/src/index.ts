@@ -4,6 +4,7 @@ export * from './events';
 export * from './geo';
 export * from './marketplace';
 export * from './money';
+export * from './nested';
 export * from './paging';
 export * from './notification';
 export * from './payment';

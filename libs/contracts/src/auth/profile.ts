@@ -1,4 +1,3 @@
-import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
   IsEmail,
@@ -12,6 +11,7 @@ import {
 } from 'class-validator';
 import { OptionalDateOfBirth } from './date-of-birth';
 import { GeoPoint } from '../geo';
+import { NestedInstance } from '../nested';
 
 /** Fields a user may change; the phone changes only through a verified code (not here). */
 export class UpdateProfileRequest {
@@ -65,9 +65,7 @@ export class CreateAddressRequest {
 
   @IsOptional()
   @ValidateNested()
-  @Transform(({ value }: { value: unknown }) =>
-    typeof value === 'object' && value !== null ? plainToInstance(GeoPoint, value) : value,
-  )
+  @NestedInstance(GeoPoint)
   location?: GeoPoint;
 
   /** The first address is the default whatever this says. */

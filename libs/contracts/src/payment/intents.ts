@@ -1,4 +1,3 @@
-import { Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
@@ -13,6 +12,7 @@ import {
 } from 'class-validator';
 
 import { MAX_AMOUNT, MoneyAmount, type Currency } from '../money';
+import { NestedInstance } from '../nested';
 import { Payee } from '../wallet/operations';
 
 export const PAYMENT_PURPOSES = ['order', 'ride', 'wallet_recharge'] as const;
@@ -86,7 +86,7 @@ export class CreateIntentRequest extends MoneyAmount {
   /** Who is paid (store or driver) and the platform's commission; none for a recharge. */
   @IsOptional()
   @ValidateNested()
-  @Type(() => Payee)
+  @NestedInstance(Payee)
   payee?: Payee;
 
   @IsOptional()

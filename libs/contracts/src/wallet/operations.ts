@@ -1,6 +1,6 @@
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 
+import { NestedInstance } from '../nested';
 import { MAX_AMOUNT, MoneyAmount, type Currency } from '../money';
 
 /** Categories of seed 002, shown on each transaction. */
@@ -84,7 +84,7 @@ export class DebitRequest extends OperationContext {
 
   @IsOptional()
   @ValidateNested()
-  @Type(() => Payee)
+  @NestedInstance(Payee)
   payee?: Payee;
 
   @IsOptional()
@@ -107,7 +107,7 @@ export class CaptureRequest extends WalletOperation {
 
   @IsOptional()
   @ValidateNested()
-  @Type(() => Payee)
+  @NestedInstance(Payee)
   payee?: Payee;
 
   @IsOptional()
@@ -140,7 +140,7 @@ export class RefundRequest extends WalletOperation {
 /** A cash payment: the payee collected the cash and owes the platform its commission. */
 export class CashCommissionRequest extends WalletOperation {
   @ValidateNested()
-  @Type(() => Payee)
+  @NestedInstance(Payee)
   payee!: Payee;
 
   @IsOptional()
@@ -155,7 +155,7 @@ export class CashCommissionRequest extends WalletOperation {
 
 export class PayeeStatementRequest {
   @ValidateNested()
-  @Type(() => Payee)
+  @NestedInstance(Payee)
   payee!: Payee;
 
   @IsOptional()
