@@ -114,6 +114,12 @@ export class CaptureIntentRequest extends IntentIdRequest {
   @Max(MAX_AMOUNT)
   amount?: number;
 
+  /** Who is paid, when only known at capture (the driver who took the ride); else the intent's payee. */
+  @IsOptional()
+  @ValidateNested()
+  @NestedInstance(Payee)
+  payee?: Payee;
+
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -134,6 +140,18 @@ export class RecordCashRequest extends IntentIdRequest {
   @Min(1)
   @Max(MAX_AMOUNT)
   amount!: number;
+
+  /** Who collected the cash and owes the commission; else the intent's payee. */
+  @IsOptional()
+  @ValidateNested()
+  @NestedInstance(Payee)
+  payee?: Payee;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_AMOUNT)
+  commission_amount?: number;
 }
 
 export class RefundIntentRequest extends IntentIdRequest {
