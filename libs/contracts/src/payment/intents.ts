@@ -199,3 +199,13 @@ export interface PaymentIntentView {
   created_at: string;
   updated_at: string;
 }
+
+/** What one reconciliation run did with the intents left open too long. */
+export interface ReconciliationReport {
+  checked: number;
+  succeeded: number;
+  failed: number;
+  cancelled: number;
+  /** Still waiting (provider still processing, wallet or provider unreachable). */
+  unchanged: number;
+}
