@@ -110,14 +110,4 @@ export class PaymentConfig extends ServiceConfig {
   @IsOptional()
   @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' })
   FEDAPAY_CALLBACK_URL: string | undefined = undefined;
-
-  /** True when some method is served by the sandbox provider. */
-  get usesSandbox(): boolean {
-    return [
-      this.PAYMENT_PROVIDER_YAS,
-      this.PAYMENT_PROVIDER_FLOOZ,
-      this.PAYMENT_PROVIDER_VISA,
-      this.PAYMENT_PROVIDER_PISPI,
-    ].includes('sandbox');
-  }
 }

@@ -34,6 +34,7 @@ export interface WebhookNotice {
 }
 
 export interface RefundRequest {
+  method: ProviderMethod;
   providerReference: string;
   amount: number;
   currency: Currency;

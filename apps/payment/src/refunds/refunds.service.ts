@@ -69,6 +69,7 @@ export class RefundsService {
         walletTransactionId = transaction.id;
       } else if (isProviderMethod(intent.method) && intent.provider_reference) {
         providerReference = await this.providers.named(intent.provider ?? '').refund({
+          method: intent.method,
           providerReference: intent.provider_reference,
           amount,
           currency: intent.currency,

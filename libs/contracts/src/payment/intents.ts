@@ -171,11 +171,15 @@ export class RefundIntentRequest extends IntentIdRequest {
   reason!: string;
 }
 
-/** What the payer must do next: confirm the push on the phone, or open the card checkout. */
+/**
+ * What the payer must do next: confirm the push on the phone, open the card checkout, or confirm the card
+ * in the app with the card acquirer's SDK (`client_secret`).
+ */
 export interface PaymentNextAction {
-  type: 'confirm_on_phone' | 'redirect';
+  type: 'confirm_on_phone' | 'redirect' | 'confirm_card';
   phone?: string;
   url?: string;
+  client_secret?: string;
 }
 
 /** API.md `GET /payments/:id`. */

@@ -15,14 +15,17 @@ import {
 import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 
 export class PaymentNextActionDto implements PaymentNextAction {
-  @ApiProperty({ enum: ['confirm_on_phone', 'redirect'] })
-  type!: 'confirm_on_phone' | 'redirect';
+  @ApiProperty({ enum: ['confirm_on_phone', 'redirect', 'confirm_card'] })
+  type!: 'confirm_on_phone' | 'redirect' | 'confirm_card';
 
   @ApiPropertyOptional({ example: '+22890112233', description: 'Mobile money: the phone the push went to' })
   phone?: string;
 
   @ApiPropertyOptional({ description: 'Card: the checkout page to open' })
   url?: string;
+
+  @ApiPropertyOptional({ description: 'Card (`confirm_card`): the secret the app confirms the card with' })
+  client_secret?: string;
 }
 
 export class PaymentIntentDto implements PaymentIntentView {
