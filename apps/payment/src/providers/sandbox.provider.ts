@@ -89,7 +89,8 @@ export class SandboxProvider implements PaymentProvider {
         request.method === 'visa'
           ? {
               type: 'redirect',
-              url: `${this.config.GATEWAY_URL}/api/v1/payments/sandbox/${request.intentId}`,
+              // The sandbox's "checkout": posting to it plays the card holder's approval.
+              url: `${this.config.GATEWAY_URL}/api/v1/payments/sandbox/${request.intentId}/approve`,
             }
           : { type: 'confirm_on_phone', phone: request.phone ?? undefined },
     };
