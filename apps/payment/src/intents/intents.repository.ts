@@ -145,9 +145,10 @@ export class IntentsRepository {
     manager: EntityManager,
     provider: string,
     reference: string,
+    lock = false,
   ): Promise<IntentRow | undefined> {
     const rows = await manager.query<IntentRow[]>(
-      'SELECT * FROM intents WHERE provider = $1 AND provider_reference = $2',
+      `SELECT * FROM intents WHERE provider = $1 AND provider_reference = $2${lock ? ' FOR UPDATE' : ''}`,
       [provider, reference],
     );
 

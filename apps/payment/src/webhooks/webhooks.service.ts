@@ -2,10 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ReceiveWebhookRequest } from '@ecom/contracts';
 import { DomainError, inTransaction, LOGGER, MetricsService, type Logger } from '@ecom/platform';
 import type { Counter } from 'prom-client';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 import { IntentOutcomesService } from '../intents/intent-outcomes.service';
-import { amountOf, IntentsRepository } from '../intents/intents.repository';
+import { isSettled } from '../intents/intent-state';
+import { amountOf, IntentsRepository, type IntentRow } from '../intents/intents.repository';
+import type { WebhookNotice } from '../providers/payment-provider';
 import { ProvidersRegistry } from '../providers/providers.registry';
 import { WebhooksRepository, type WebhookOutcome } from './webhooks.repository';
 
@@ -62,41 +64,14 @@ export class WebhooksService {
       throw new DomainError('PAYMENT_SIGNATURE_INVALID', 'The webhook body could not be read');
     }
     const outcome = await inTransaction(this.dataSource, async (manager): Promise<WebhookOutcome> => {
+      // Locked: concurrent copies of one callback queue here, and each sees what the one before it did.
       const intent = await this.intents.findByProviderReference(
         manager,
         provider.name,
         notice.providerReference,
+        true,
       );
-      let result: WebhookOutcome;
-      if (!intent) result = 'unknown_intent';
-      else if (notice.outcome === 'ignored') result = 'ignored';
-      else if (notice.amount !== null && notice.amount !== amountOf(intent.amount))
-        result = 'amount_mismatch';
-      else {
-        const moved =
-          notice.outcome === 'succeeded'
-            ? await this.outcomes.move(manager, intent.id, 'succeeded', `${provider.name} callback: paid`, {
-                captured_amount: amountOf(intent.amount),
-                next_action: null,
-              })
-            : await this.outcomes.move(manager, intent.id, 'failed', `${provider.name} callback: declined`, {
-                failure_code: 'PAYMENT_DECLINED',
-                failure_reason: notice.reason ?? 'declined by the provider',
-                next_action: null,
-              });
-        result = moved.changed ? 'applied' : 'already_settled';
-        if (
-          !moved.changed &&
-          notice.outcome === 'succeeded' &&
-          ['failed', 'cancelled'].includes(moved.row.status)
-        ) {
-          // The provider took money for an intent closed meanwhile (expired, cancelled): ops must give it back.
-          this.logger.error('Paid callback for a closed intent: refund needed', {
-            intent_id: intent.id,
-            status: moved.row.status,
-          });
-        }
-      }
+      const result = intent ? await this.apply(manager, provider.name, intent, notice) : 'unknown_intent';
       await this.webhooks.record(manager, {
         provider: provider.name,
         eventId: notice.eventId,
@@ -118,5 +93,39 @@ export class WebhooksService {
     }
 
     return { received: true, outcome };
+  }
+
+  private async apply(
+    manager: EntityManager,
+    provider: string,
+    intent: IntentRow,
+    notice: WebhookNotice,
+  ): Promise<WebhookOutcome> {
+    if (notice.outcome === 'ignored') return 'ignored';
+    if (notice.amount !== null && notice.amount !== amountOf(intent.amount)) return 'amount_mismatch';
+    if (isSettled(intent.status)) {
+      if (notice.outcome === 'succeeded' && (intent.status === 'failed' || intent.status === 'cancelled')) {
+        // The provider took money for an intent closed meanwhile (expired, cancelled): ops must give it back.
+        this.logger.error('Paid callback for a closed intent: refund needed', {
+          intent_id: intent.id,
+          status: intent.status,
+        });
+      }
+
+      return 'already_settled';
+    }
+    const moved =
+      notice.outcome === 'succeeded'
+        ? await this.outcomes.move(manager, intent.id, 'succeeded', `${provider} callback: paid`, {
+            captured_amount: amountOf(intent.amount),
+            next_action: null,
+          })
+        : await this.outcomes.move(manager, intent.id, 'failed', `${provider} callback: declined`, {
+            failure_code: 'PAYMENT_DECLINED',
+            failure_reason: notice.reason ?? 'declined by the provider',
+            next_action: null,
+          });
+
+    return moved.changed ? 'applied' : 'already_settled';
   }
 }

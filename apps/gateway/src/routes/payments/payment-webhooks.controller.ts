@@ -1,5 +1,5 @@
 import { Controller, HttpCode, Param, Post, Req, type RawBodyRequest } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { PAYMENT_SUBJECTS, type ReceiveWebhookRequest } from '@ecom/contracts';
 import { DomainError, Public, ServiceClient } from '@ecom/platform';
 import type { FastifyRequest } from 'fastify';
@@ -31,6 +31,16 @@ export class PaymentWebhooksController {
       'Replays and callbacks for unknown or settled payments are acknowledged and change nothing.',
   })
   @ApiParam({ name: 'provider', example: 'sandbox', description: '`sandbox`, `stripe` or `fedapay`' })
+  @ApiBody({
+    description: 'The provider’s own JSON, passed on byte for byte',
+    schema: { type: 'object', additionalProperties: true },
+  })
+  @ApiHeader({
+    name: 'X-Sandbox-Signature',
+    required: false,
+    description:
+      '`t=<unix>,v1=<hex HMAC-SHA256 of "t.body">`; Stripe-Signature and X-FEDAPAY-SIGNATURE likewise',
+  })
   @ApiOkResponse({ type: WebhookReceiptDto })
   @ApiProblems(400, 401, 404, 413, 429, 503, 504)
   receive(
