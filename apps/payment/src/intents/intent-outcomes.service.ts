@@ -76,27 +76,4 @@ export class IntentOutcomesService {
 
     return { row, changed: true };
   }
-
-  /** Like `move`, but a move the state machine refuses is the caller's mistake: PAYMENT_INVALID_TRANSITION. */
-  async require(
-    manager: EntityManager,
-    id: string,
-    to: PaymentStatus,
-    cause: string,
-    changes: IntentChanges = {},
-  ): Promise<IntentRow> {
-    const moved = await this.move(manager, id, to, cause, changes);
-    if (!moved.changed) {
-      throw new DomainError(
-        'PAYMENT_INVALID_TRANSITION',
-        `The payment is ${moved.row.status}, it cannot become ${to}`,
-        {
-          status: moved.row.status,
-          to,
-        },
-      );
-    }
-
-    return moved.row;
-  }
 }

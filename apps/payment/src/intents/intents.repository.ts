@@ -192,34 +192,6 @@ export class IntentsRepository {
     return { row, previous: locked.status };
   }
 
-  /** Sets columns that are not part of the state (a provider reference before the payer answers). */
-  async update(manager: EntityManager, id: string, changes: IntentChanges): Promise<IntentRow> {
-    const values: unknown[] = [id];
-    const sets = Object.entries(changes).map(([column, value]) => {
-      values.push(JSON_COLUMNS.has(column) && value !== null ? JSON.stringify(value) : value);
-
-      return `${column} = $${values.length}`;
-    });
-    const [rows] = await manager.query<Changed<IntentRow>>(
-      `UPDATE intents SET updated_at = now(), ${sets.join(', ')} WHERE id = $1 RETURNING *`,
-      values,
-    );
-    const row = rows[0];
-    if (!row) throw new Error(`Intent ${id} does not exist`);
-
-    return row;
-  }
-
-  async transitions(
-    manager: EntityManager,
-    id: string,
-  ): Promise<{ from_status: PaymentStatus | null; to_status: PaymentStatus; cause: string; at: Date }[]> {
-    return manager.query(
-      'SELECT from_status, to_status, cause, at FROM intent_transitions WHERE intent_id = $1 ORDER BY id',
-      [id],
-    );
-  }
-
   /**
    * Open intents for reconciliation: waiting on a provider or a wallet answer since before `staleBefore`,
    * or past their expiry. Cash is waited for as long as delivery takes; a wallet hold until its expiry.

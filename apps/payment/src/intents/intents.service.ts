@@ -20,6 +20,7 @@ import { ProvidersRegistry } from '../providers/providers.registry';
 import { WalletOpsClient } from '../wallet/wallet-ops.client';
 import { requestHash } from './canonical-hash';
 import { IntentOutcomesService } from './intent-outcomes.service';
+import { canTransition } from './intent-state';
 import { payeeOf, toIntentView } from './intent-views';
 import { amountOf, IntentsRepository, type IntentRow } from './intents.repository';
 
@@ -174,7 +175,7 @@ export class IntentsService {
   async cancel(request: CancelIntentRequest): Promise<PaymentIntentView> {
     const intent = await this.find(request.intent_id);
     if (intent.status === 'cancelled') return toIntentView(intent);
-    if (intent.status !== 'pending' && intent.status !== 'processing') {
+    if (!canTransition(intent.status, 'cancelled')) {
       throw new DomainError(
         'PAYMENT_INVALID_TRANSITION',
         `The payment is ${intent.status}, it cannot be cancelled`,

@@ -6,6 +6,7 @@ import { DomainError, inTransaction } from '@ecom/platform';
 import { DataSource } from 'typeorm';
 
 import { IntentOutcomesService } from '../intents/intent-outcomes.service';
+import { canTransition } from '../intents/intent-state';
 import { toIntentView } from '../intents/intent-views';
 import { amountOf, IntentsRepository } from '../intents/intents.repository';
 import { isProviderMethod } from '../intents/intents.service';
@@ -43,7 +44,7 @@ export class RefundsService {
 
         return intent;
       }
-      if (intent.status !== 'succeeded' && intent.status !== 'partially_refunded') {
+      if (!canTransition(intent.status, 'refunded')) {
         throw new DomainError('PAYMENT_NOT_REFUNDABLE', `The payment is ${intent.status}`);
       }
       if (intent.method === 'cash_on_delivery') {
