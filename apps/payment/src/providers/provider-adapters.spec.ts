@@ -107,7 +107,7 @@ describe('Stripe PaymentIntents adapter against a fake Stripe', () => {
       STRIPE_SECRET_KEY: 'sk_test_123',
       STRIPE_WEBHOOK_SECRET: 'whsec_test_456',
       STRIPE_API_BASE_URL: await api.start(),
-      PROVIDER_TIMEOUT_MS: '300',
+      PROVIDER_TIMEOUT_MS: '1500',
     });
     stripe = new StripeProvider(config, logger);
   });
@@ -259,7 +259,7 @@ describe('FedaPay adapter against a fake FedaPay', () => {
       FEDAPAY_SECRET_KEY: 'sk_sandbox_789',
       FEDAPAY_WEBHOOK_SECRET: 'wh_sandbox_abc',
       FEDAPAY_API_BASE_URL: await api.start(),
-      PROVIDER_TIMEOUT_MS: '300',
+      PROVIDER_TIMEOUT_MS: '1500',
     });
     fedapay = new FedaPayProvider(config, logger);
   });
