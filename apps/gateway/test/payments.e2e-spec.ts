@@ -7,7 +7,7 @@ import {
   type EventEnvelope,
   type PaymentIntentEvent,
   type PaymentIntentView,
-  type ReconciliationReport,
+  type PaymentReconciliationReport,
 } from '@ecom/contracts';
 import { Naming } from '@ecom/platform';
 import {
@@ -312,7 +312,7 @@ describe('payments through the gateway', () => {
     expect(answered.callback).toBe('withheld');
     expect(await statusOf(intent.id)).toBe('processing');
 
-    const report = await bus.client.request<ReconciliationReport>(
+    const report = await bus.client.request<PaymentReconciliationReport>(
       PAYMENT_SUBJECTS.reconcile,
       {},
       { timeoutMs: 10_000 },

@@ -11,7 +11,7 @@ import {
   type EventEnvelope,
   type PaymentIntentView,
   type PrivacyExportReply,
-  type ReconciliationReport,
+  type PaymentReconciliationReport,
 } from '@ecom/contracts';
 import { DomainError, type RequestContext, type RunningApp } from '@ecom/platform';
 import { LogCapture, startService, TestBus, TestEnvironment, waitFor } from '@ecom/testing';
@@ -453,7 +453,7 @@ describe('payment service on real Postgres and NATS, wallet stood in', () => {
       await call(PAYMENT_SUBJECTS.sandboxAnswer, { intent_id: intent.id, answer: 'approve' });
       expect((await get(intent.id)).status).toBe('processing');
 
-      const report = await call<ReconciliationReport>(PAYMENT_SUBJECTS.reconcile, {});
+      const report = await call<PaymentReconciliationReport>(PAYMENT_SUBJECTS.reconcile, {});
 
       expect(report.succeeded).toBeGreaterThanOrEqual(1);
       expect((await get(intent.id)).status).toBe('succeeded');
@@ -478,7 +478,7 @@ describe('payment service on real Postgres and NATS, wallet stood in', () => {
         hold.id,
       ]);
 
-      await call<ReconciliationReport>(PAYMENT_SUBJECTS.reconcile, {});
+      await call<PaymentReconciliationReport>(PAYMENT_SUBJECTS.reconcile, {});
 
       expect((await get(unanswered.id)).status).toBe('cancelled');
       expect((await get(hold.id)).status).toBe('cancelled');

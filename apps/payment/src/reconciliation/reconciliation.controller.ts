@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
-import { PAYMENT_SUBJECTS, type ReconciliationReport } from '@ecom/contracts';
+import { PAYMENT_SUBJECTS, type PaymentReconciliationReport } from '@ecom/contracts';
 
 import { ReconciliationService } from './reconciliation.service';
 
@@ -10,7 +10,7 @@ export class ReconciliationController {
   constructor(private readonly reconciliation: ReconciliationService) {}
 
   @MessagePattern(PAYMENT_SUBJECTS.reconcile)
-  run(): Promise<ReconciliationReport> {
+  run(): Promise<PaymentReconciliationReport> {
     return this.reconciliation.run();
   }
 }

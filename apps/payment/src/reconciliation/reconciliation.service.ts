@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { PaymentStatus, ReconciliationReport } from '@ecom/contracts';
+import type { PaymentStatus, PaymentReconciliationReport } from '@ecom/contracts';
 import { inTransaction, LOGGER, type Logger } from '@ecom/platform';
 import { DataSource } from 'typeorm';
 
@@ -21,7 +21,7 @@ const BATCH = 100;
 @Injectable()
 export class ReconciliationService implements OnApplicationBootstrap, OnApplicationShutdown {
   private timer: NodeJS.Timeout | undefined;
-  private running: Promise<ReconciliationReport> | undefined;
+  private running: Promise<PaymentReconciliationReport> | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -49,7 +49,7 @@ export class ReconciliationService implements OnApplicationBootstrap, OnApplicat
   }
 
   /** One pass; a pass already running in this process is joined rather than doubled. */
-  run(): Promise<ReconciliationReport> {
+  run(): Promise<PaymentReconciliationReport> {
     this.running ??= this.pass().finally(() => {
       this.running = undefined;
     });
@@ -57,8 +57,14 @@ export class ReconciliationService implements OnApplicationBootstrap, OnApplicat
     return this.running;
   }
 
-  private async pass(): Promise<ReconciliationReport> {
-    const report: ReconciliationReport = { checked: 0, succeeded: 0, failed: 0, cancelled: 0, unchanged: 0 };
+  private async pass(): Promise<PaymentReconciliationReport> {
+    const report: PaymentReconciliationReport = {
+      checked: 0,
+      succeeded: 0,
+      failed: 0,
+      cancelled: 0,
+      unchanged: 0,
+    };
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {

@@ -205,7 +205,7 @@ export interface PaymentIntentView {
 }
 
 /** What one reconciliation run did with the intents left open too long. */
-export interface ReconciliationReport {
+export interface PaymentReconciliationReport {
   checked: number;
   succeeded: number;
   failed: number;
