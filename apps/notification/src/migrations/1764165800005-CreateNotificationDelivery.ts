@@ -1,0 +1,60 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * The delivery pipeline, recipients, preferences and devices.
+ *
+ * A consumer only records messages (`queued`, `next_attempt_at` = when to try); the delivery worker claims
+ * due rows with `FOR UPDATE SKIP LOCKED`, pushing `next_attempt_at` forward as a lease, so replicas share
+ * the work and a restarted worker resumes what a dead one held. `sealed_content` is what the provider must
+ * receive, sealed at rest and cleared once the message reaches a final outcome (it may hold a one-time code).
+ * `failover_of` links a security message re-sent on the next channel to the one that failed.
+ */
+export class CreateNotificationDelivery1764165800005 implements MigrationInterface {
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`
+      ALTER TABLE messages
+        ADD COLUMN topic varchar(16) NOT NULL DEFAULT 'transactional'
+          CHECK (topic IN ('security', 'transactional', 'marketing')),
+        ADD COLUMN sealed_content text,
+        ADD COLUMN next_attempt_at timestamptz,
+        ADD COLUMN failover_of uuid REFERENCES messages (id) ON DELETE SET NULL`);
+    await runner.query("CREATE INDEX messages_due_idx ON messages (next_attempt_at) WHERE status = 'queued'");
+    await runner.query(
+      // The per-recipient rate limit counts recent sends to one address.
+      'CREATE INDEX messages_recipient_idx ON messages (recipient, channel)',
+    );
+    await runner.query(`
+      CREATE TABLE recipients (
+        user_id uuid PRIMARY KEY,
+        phone varchar(20),
+        email varchar(320),
+        locale varchar(8) NOT NULL DEFAULT 'fr' CHECK (locale IN ('fr', 'en')),
+        marketing_channels text[] NOT NULL DEFAULT '{}',
+        quiet_start time,
+        quiet_end time,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        CHECK ((quiet_start IS NULL) = (quiet_end IS NULL))
+      )`);
+    await runner.query('CREATE INDEX recipients_phone_idx ON recipients (phone)');
+    await runner.query(`
+      CREATE TABLE devices (
+        token varchar(512) PRIMARY KEY,
+        user_id uuid NOT NULL,
+        platform varchar(8) NOT NULL CHECK (platform IN ('android', 'ios', 'web')),
+        created_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now()
+      )`);
+    await runner.query('CREATE INDEX devices_user_idx ON devices (user_id)');
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query('DROP TABLE devices');
+    await runner.query('DROP TABLE recipients');
+    await runner.query('DROP INDEX messages_recipient_idx');
+    await runner.query('DROP INDEX messages_due_idx');
+    await runner.query(
+      'ALTER TABLE messages DROP COLUMN failover_of, DROP COLUMN next_attempt_at, DROP COLUMN sealed_content, DROP COLUMN topic',
+    );
+  }
+}
