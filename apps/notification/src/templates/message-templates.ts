@@ -107,7 +107,7 @@ export function sellerOrderWhatsapp(order: OrderPlacedEvent, locale: Locale): Me
     `${fr ? 'Articles' : 'Items'} :`,
     ...items,
     '',
-    ...(instructions ? [`${fr ? 'Instructions' : 'Instructions'} : ${instructions}`, ''] : []),
+    ...(instructions ? [`Instructions : ${instructions}`, ''] : []),
     `*Total : ${formatXof(order.total_amount)}*`,
     SEPARATOR,
     `${fr ? 'Lien de gestion' : 'Manage'} : ${order.manage_url}`,
