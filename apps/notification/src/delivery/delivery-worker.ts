@@ -105,11 +105,26 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
         claimed = await this.dataSource.transaction((manager) =>
           this.messages.claimDue(manager, batch, lease),
         );
-        await Promise.all(claimed.map((row) => this.deliver(row)));
+        await Promise.all(this.byAddress(claimed).map((rows) => this.deliverInTurn(rows)));
       } while (claimed.length === batch && !this.stopped);
     } catch (error) {
       this.logger.warn('Delivery round failed; due messages wait for the next one', { error });
     }
+  }
+
+  /** Messages to one address, so that they go in turn: the rate limit counts each send before the next. */
+  private byAddress(rows: MessageRow[]): MessageRow[][] {
+    const groups = new Map<string, MessageRow[]>();
+    for (const row of rows) {
+      const key = `${row.channel}:${row.recipient}`;
+      groups.set(key, [...(groups.get(key) ?? []), row]);
+    }
+
+    return [...groups.values()];
+  }
+
+  private async deliverInTurn(rows: MessageRow[]): Promise<void> {
+    for (const row of rows) await this.deliver(row);
   }
 
   private async deliver(row: MessageRow): Promise<void> {

@@ -71,14 +71,14 @@ export class RecipientsRepository {
     change: PreferencesChange,
   ): Promise<RecipientRow> {
     const quiet = change.quietHours;
-    const [[row]] = await manager.query<Changed<RecipientRow>>(
+    const [row] = await manager.query<RecipientRow[]>(
       `INSERT INTO recipients (user_id, locale, marketing_channels, quiet_start, quiet_end)
-       VALUES ($1, coalesce($2, 'fr'), coalesce($3::text[], '{}'), $5::time, $6::time)
+       VALUES ($1, coalesce($2::varchar, 'fr'), coalesce($3::text[], '{}'), $5::time, $6::time)
        ON CONFLICT (user_id) DO UPDATE SET
-         locale = coalesce($2, recipients.locale),
+         locale = coalesce($2::varchar, recipients.locale),
          marketing_channels = coalesce($3::text[], recipients.marketing_channels),
-         quiet_start = CASE WHEN $4 THEN $5::time ELSE recipients.quiet_start END,
-         quiet_end = CASE WHEN $4 THEN $6::time ELSE recipients.quiet_end END,
+         quiet_start = CASE WHEN $4::boolean THEN $5::time ELSE recipients.quiet_start END,
+         quiet_end = CASE WHEN $4::boolean THEN $6::time ELSE recipients.quiet_end END,
          updated_at = now()
        RETURNING *`,
       [

@@ -33,7 +33,7 @@ const order: OrderPlacedEvent = {
   currency: 'XOF',
   delivery_address: 'Rue 124, Bè Kpota, Lomé',
   special_instructions: 'Appeler avant de venir',
-  payment_method: 'cash',
+  payment_method: 'cash_on_delivery',
   manage_url: 'https://vendeur.ecom.tg/orders/7d1c1f0e-5b1a-4e8e-9c55-2b2f0f3a9a10',
   placed_at: '2026-03-10T09:15:00.000Z',
 };
