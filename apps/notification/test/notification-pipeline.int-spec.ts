@@ -69,6 +69,7 @@ describe('notification pipeline on real Postgres and JetStream, with a fake Twil
   let bus: TestBus;
   let service: RunningApp<NotificationConfig>;
   let db: DataSource;
+  let settings: Record<string, string>;
   const twilio = new FakeProvider();
   const sealer = new SealedBox(LOCAL_OTP_DELIVERY_KEY);
 
@@ -161,7 +162,7 @@ describe('notification pipeline on real Postgres and JetStream, with a fake Twil
     twilio.otherwise(TWILIO_PATH, () => twilioAccepts);
     environment = await TestEnvironment.create();
     bus = await TestBus.connect(environment);
-    service = await startService(notificationService, environment, {
+    settings = {
       SMS_PROVIDER: 'twilio',
       TWILIO_ACCOUNT_SID: SID,
       TWILIO_AUTH_TOKEN: 'twilio-secret-token',
@@ -175,7 +176,8 @@ describe('notification pipeline on real Postgres and JetStream, with a fake Twil
       DELIVERY_POLL_MS: '50',
       SMS_RATE_LIMIT_PER_MINUTE: '3',
       EVENT_BACKOFF_MS: '100,200',
-    });
+    };
+    service = await startService(notificationService, environment, settings);
     db = service.app.get(DataSource);
   });
 
@@ -595,6 +597,50 @@ describe('notification pipeline on real Postgres and JetStream, with a fake Twil
       });
       expect(await db.query('SELECT token FROM devices WHERE token = $1', [token])).toEqual([]);
     });
+  });
+
+  describe('replicas', () => {
+    it('shares the queue between two replicas without sending any message twice', async () => {
+      const replica = await startService(notificationService, environment, settings);
+      try {
+        const events = Array.from({ length: 40 }, (_, index) => otpEvent(newPhone(), String(100000 + index)));
+
+        await Promise.all(events.map((event) => publish(event)));
+
+        const sent = await waitFor(
+          async () => {
+            const rows = await db.query<MessageRecord[]>(
+              "SELECT * FROM messages WHERE event_id = ANY($1::uuid[]) AND status = 'sending'",
+              [events.map((event) => event.id)],
+            );
+
+            return rows.length === events.length ? rows : undefined;
+          },
+          { what: 'every code to be sent' },
+        );
+        expect(sent.every((row) => row.attempts === 1)).toBe(true);
+        for (const event of events) expect(twilioRequestsTo(event.data.phone)).toBe(1);
+      } finally {
+        await replica.close();
+      }
+    });
+  });
+
+  it('counts messages by channel and status, provider latency and retries', async () => {
+    const metrics = await service.app.get(MetricsService).render();
+
+    expect(metrics).toMatch(
+      /ecom_notification_messages_total\{[^}]*channel="sms"[^}]*status="sent"[^}]*\} [1-9]/,
+    );
+    expect(metrics).toMatch(
+      /ecom_notification_messages_total\{[^}]*channel="sms"[^}]*status="failed"[^}]*\} [1-9]/,
+    );
+    expect(metrics).toMatch(
+      /ecom_notification_provider_latency_seconds_count\{[^}]*channel="sms"[^}]*provider="twilio"/,
+    );
+    expect(metrics).toMatch(
+      /ecom_notification_retries_total\{[^}]*channel="push"[^}]*provider="sandbox"[^}]*\} [1-9]/,
+    );
   });
 });
 
