@@ -132,16 +132,15 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     try {
       if (row.channel === 'sms' && (await this.rateLimited(row))) return;
       const adapter = this.channels.get(row.channel);
-      let result: SendResult;
-      let content: MessageContent | undefined;
       const provider = adapter?.provider ?? row.provider ?? 'none';
-      if (!adapter || row.sealed_content === null) {
+      const content = this.openContent(row);
+      let result: SendResult;
+      if (!adapter || !content) {
         result = {
           outcome: 'permanent',
-          error: `UNDELIVERABLE: no ${adapter ? 'content' : 'adapter'} for ${row.channel}`,
+          error: `UNDELIVERABLE: no ${adapter ? 'readable content' : 'adapter'} for ${row.channel}`,
         };
       } else {
-        content = this.sealer.open(row.sealed_content, row.id);
         const started = process.hrtime.bigint();
         result = await adapter.send({
           ...content,
@@ -162,6 +161,16 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
         message_id: row.id,
         error,
       });
+    }
+  }
+
+  /** Undefined when the content is gone or sealed with another key: no later try could read it either. */
+  private openContent(row: MessageRow): MessageContent | undefined {
+    if (row.sealed_content === null) return undefined;
+    try {
+      return this.sealer.open(row.sealed_content, row.id);
+    } catch {
+      return undefined;
     }
   }
 
