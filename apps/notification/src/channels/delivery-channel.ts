@@ -4,6 +4,8 @@ import type { NotificationChannel } from '@ecom/contracts';
 export interface ProviderTemplate {
   name: string;
   parameters: string[];
+  /** A one-time code for the copy-code button of a WhatsApp authentication template. */
+  copyCode?: string;
 }
 
 /** What the provider must receive for one message; sealed at rest until the message's final outcome. */

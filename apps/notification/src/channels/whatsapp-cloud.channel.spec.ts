@@ -92,6 +92,27 @@ describe('WhatsappCloudChannel', () => {
     });
   });
 
+  it('adds the copy-code button of an authentication template for a one-time code', async () => {
+    const channel = new WhatsappCloudChannel(whatsappConfig(base));
+
+    await channel.send({
+      ...message,
+      template: { name: 'ecom_otp', parameters: ['482913'], copyCode: '482913' },
+    });
+
+    expect(JSON.parse(graph.requests[0]?.body ?? '')).toMatchObject({
+      type: 'template',
+      template: {
+        name: 'ecom_otp',
+        language: { code: 'fr' },
+        components: [
+          { type: 'body', parameters: [{ type: 'text', text: '482913' }] },
+          { type: 'button', sub_type: 'url', index: '0', parameters: [{ type: 'text', text: '482913' }] },
+        ],
+      },
+    });
+  });
+
   it('sends the whole body as a text message when templates are off, or the message has none', async () => {
     const channel = new WhatsappCloudChannel(whatsappConfig(base, { WHATSAPP_USE_TEMPLATES: 'false' }));
 

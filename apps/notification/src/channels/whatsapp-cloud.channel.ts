@@ -62,6 +62,17 @@ export class WhatsappCloudChannel implements DeliveryChannel {
               type: 'body',
               parameters: message.template.parameters.map((text) => ({ type: 'text', text })),
             },
+            // Authentication templates repeat the code on their copy-code button (a URL button, index 0).
+            ...(message.template.copyCode === undefined
+              ? []
+              : [
+                  {
+                    type: 'button',
+                    sub_type: 'url',
+                    index: '0',
+                    parameters: [{ type: 'text', text: message.template.copyCode }],
+                  },
+                ]),
           ],
         },
       };

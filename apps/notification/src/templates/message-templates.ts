@@ -68,7 +68,7 @@ export function otpMessage(code: string, minutes: number, locale: Locale): Messa
   return {
     body: otpSms(code, minutes, locale),
     title: locale === 'fr' ? 'Code de vérification Ecom' : 'Ecom verification code',
-    template: { name: 'ecom_otp', parameters: [code] },
+    template: { name: 'ecom_otp', parameters: [code], copyCode: code },
   };
 }
 
