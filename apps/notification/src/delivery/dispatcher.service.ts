@@ -12,9 +12,6 @@ import { DeliveryMetrics } from './delivery-metrics';
 import { MessageSealer } from './message-sealer';
 import { quietUntil } from './schedule';
 
-/** The Postgres channel the delivery worker listens on; a commit with new messages wakes it. */
-export const DELIVERY_WAKE_CHANNEL = 'notification_delivery';
-
 /** Where a message comes from: its event (the once-only key), template and topic. */
 export interface Origin {
   eventId: string;
@@ -42,7 +39,7 @@ export function originOf(event: EventEnvelope, template: string, topic: MessageT
 /**
  * Records messages inside the caller's transaction (a consumer's, with its inbox row): one per (event,
  * channel, address), whatever the redeliveries. Nothing is sent here: in_app is delivered by being stored,
- * every other channel is queued for the DeliveryWorker, woken when the transaction commits.
+ * every other channel is queued for the DeliveryWorker, woken (by a trigger) when the transaction commits.
  */
 @Injectable()
 export class Dispatcher {
@@ -126,10 +123,7 @@ export class Dispatcher {
       sealedContent: this.sealer.seal(target.content, id),
       nextAttemptAt: waitUntil ?? new Date(),
     });
-    if (created) {
-      await manager.query('SELECT pg_notify($1, $2)', [DELIVERY_WAKE_CHANNEL, '']);
-      this.metrics.message(target.channel, 'queued');
-    }
+    if (created) this.metrics.message(target.channel, 'queued');
 
     return created;
   }
