@@ -12,6 +12,8 @@ export interface RecordedRequest {
   url: string | undefined;
   headers: IncomingHttpHeaders;
   body: string;
+  /** When the request arrived (epoch ms). */
+  at: number;
 }
 
 export interface ProviderAnswer {
@@ -79,6 +81,7 @@ export class FakeProvider {
         url: request.url,
         headers: request.headers,
         body: Buffer.concat(chunks).toString('utf8'),
+        at: Date.now(),
       };
       this.requests.push(recorded);
       const path = [...this.defaults.keys(), ...this.queues.keys()].find((prefix) =>
