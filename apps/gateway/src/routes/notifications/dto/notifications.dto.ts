@@ -100,7 +100,12 @@ export class AdminMessageDto implements AdminMessageView {
   @ApiProperty({ example: 'sandbox', nullable: true })
   provider!: string | null;
 
-  @ApiProperty({ enum: MESSAGE_STATUSES })
+  @ApiProperty({
+    enum: MESSAGE_STATUSES,
+    description:
+      '`queued`: waiting for a try (first, retry or end of quiet hours); `sending`: accepted by the provider, ' +
+      'awaiting its receipt; `delivered`; `failed`: refused for good or out of tries (see `last_error`)',
+  })
   status!: MessageStatus;
 
   @ApiProperty({ enum: NOTIFICATION_TOPICS, description: 'security messages fail over to the next channel' })
