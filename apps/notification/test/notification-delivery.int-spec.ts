@@ -249,7 +249,12 @@ describe('notification delivery on real Postgres and JetStream', () => {
       await expect(refused).rejects.toMatchObject({ code: 'FORBIDDEN' });
     });
 
-    it('exports the user’s messages and erases them when auth erases the account', async () => {
+    it('exports the user’s messages, contact and devices, and erases them when auth erases the account', async () => {
+      await call(
+        NOTIFICATION_SUBJECTS.registerDevice,
+        { token: 'fcm-token-of-afi-0123456789', platform: 'ios' },
+        caller,
+      );
       const exported = await call<PrivacyExportReply>(privacyExportSubject('notification'), {
         user_id: userId,
       });
@@ -257,19 +262,25 @@ describe('notification delivery on real Postgres and JetStream', () => {
       expect(exported.data['messages']).toEqual([
         expect.objectContaining({ channel: 'in_app', template: 'welcome' }),
       ]);
+      expect(exported.data['contact']).toMatchObject({ phone: '+22891111111', locale: 'fr' });
+      expect(exported.data['devices']).toEqual([
+        expect.objectContaining({ token: 'fcm-token-of-afi-0123456789', platform: 'ios' }),
+      ]);
 
       await publish(envelope(AUTH_EVENTS.userErased, { user_id: userId }));
 
-      await waitFor(
+      const erased = await waitFor(
         async () => {
           const reply = await call<PrivacyExportReply>(privacyExportSubject('notification'), {
             user_id: userId,
           });
 
-          return (reply.data['messages'] as unknown[]).length === 0 ? true : undefined;
+          return (reply.data['messages'] as unknown[]).length === 0 ? reply : undefined;
         },
         { what: 'the messages to be erased' },
       );
+      expect(erased.data['contact']).toBeNull();
+      expect(erased.data['devices']).toEqual([]);
     });
   });
 });
