@@ -115,7 +115,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     }
   }
 
-  /** Messages to one address, so that they go in turn: the rate limit counts each send before the next. */
+  /** Messages to one address go in turn, oldest due first; different addresses in parallel. */
   private byAddress(rows: MessageRow[]): MessageRow[][] {
     const groups = new Map<string, MessageRow[]>();
     for (const row of rows) {
@@ -179,13 +179,11 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
 
   /** Too many SMS to this phone in the last minute: wait until the oldest leaves the minute. */
   private async rateLimited(row: MessageRow): Promise<boolean> {
-    const recent = await this.messages.recentSends(this.dataSource.manager, row.channel, row.recipient);
-    if (recent.count < this.config.SMS_RATE_LIMIT_PER_MINUTE) return false;
-    await this.messages.postpone(
-      this.dataSource.manager,
-      row.id,
-      recent.freeAt ?? new Date(Date.now() + 60_000),
+    const freeAt = await this.dataSource.transaction((manager) =>
+      this.messages.takeSendSlot(manager, row.channel, row.recipient, this.config.SMS_RATE_LIMIT_PER_MINUTE),
     );
+    if (freeAt === null) return false;
+    await this.messages.postpone(this.dataSource.manager, row.id, freeAt);
     this.metrics.message(row.channel, 'postponed');
     this.logger.info('SMS postponed: rate limit of the phone reached', { message_id: row.id });
 

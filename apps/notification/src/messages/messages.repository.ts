@@ -171,23 +171,27 @@ export class MessagesRepository {
   }
 
   /**
-   * Sends accepted by providers to one address on one channel in the last minute, and when the oldest of
-   * them leaves that minute.
+   * Lets one send to `recipient` through if fewer than `limit` went there in the last minute, counting it;
+   * otherwise answers when the oldest of them leaves the minute. Serialised per address by an advisory lock,
+   * so replicas together never let more than `limit` through. Must run in a transaction.
    */
-  async recentSends(
+  async takeSendSlot(
     manager: EntityManager,
     channel: NotificationChannel,
     recipient: string,
-  ): Promise<{ count: number; freeAt: Date | null }> {
-    const [row] = await manager.query<{ count: number; free_at: Date | null }[]>(
-      `SELECT count(*)::int AS count, min(a.created_at) + interval '1 minute' AS free_at
-       FROM message_attempts a JOIN messages m ON m.id = a.message_id
-       WHERE m.recipient = $1 AND m.channel = $2 AND a.outcome = 'sent'
-         AND a.created_at > now() - interval '1 minute'`,
-      [recipient, channel],
+    limit: number,
+  ): Promise<Date | null> {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`send:${channel}:${recipient}`]);
+    await manager.query("DELETE FROM send_window WHERE sent_at <= now() - interval '1 minute'");
+    const [window] = await manager.query<{ count: number; free_at: Date | null }[]>(
+      `SELECT count(*)::int AS count, min(sent_at) + interval '1 minute' AS free_at
+       FROM send_window WHERE channel = $1 AND recipient = $2`,
+      [channel, recipient],
     );
+    if ((window?.count ?? 0) >= limit) return window?.free_at ?? new Date(Date.now() + 60_000);
+    await manager.query('INSERT INTO send_window (channel, recipient) VALUES ($1, $2)', [channel, recipient]);
 
-    return { count: row?.count ?? 0, freeAt: row?.free_at ?? null };
+    return null;
   }
 
   /** A receipt arriving twice, or after a failure, changes nothing. */

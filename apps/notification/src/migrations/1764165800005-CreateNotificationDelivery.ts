@@ -20,10 +20,15 @@ export class CreateNotificationDelivery1764165800005 implements MigrationInterfa
         ADD COLUMN next_attempt_at timestamptz,
         ADD COLUMN failover_of uuid REFERENCES messages (id) ON DELETE SET NULL`);
     await runner.query("CREATE INDEX messages_due_idx ON messages (next_attempt_at) WHERE status = 'queued'");
-    await runner.query(
-      // The per-recipient rate limit counts recent sends to one address.
-      'CREATE INDEX messages_recipient_idx ON messages (recipient, channel)',
-    );
+    // The per-address rate limit: one row per send let through in the last minute (older rows are deleted).
+    await runner.query(`
+      CREATE TABLE send_window (
+        channel varchar(16) NOT NULL,
+        recipient varchar(320) NOT NULL,
+        sent_at timestamptz NOT NULL DEFAULT now()
+      )`);
+    await runner.query('CREATE INDEX send_window_recipient_idx ON send_window (channel, recipient, sent_at)');
+    await runner.query('CREATE INDEX send_window_age_idx ON send_window (sent_at)');
     // A queued message wakes the delivery worker when its transaction commits, at no extra round trip.
     await runner.query(`
       CREATE FUNCTION messages_wake_delivery() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -64,7 +69,7 @@ export class CreateNotificationDelivery1764165800005 implements MigrationInterfa
     await runner.query('DROP TABLE recipients');
     await runner.query('DROP TRIGGER messages_wake_delivery ON messages');
     await runner.query('DROP FUNCTION messages_wake_delivery()');
-    await runner.query('DROP INDEX messages_recipient_idx');
+    await runner.query('DROP TABLE send_window');
     await runner.query('DROP INDEX messages_due_idx');
     await runner.query(
       'ALTER TABLE messages DROP COLUMN failover_of, DROP COLUMN next_attempt_at, DROP COLUMN sealed_content, DROP COLUMN topic',
