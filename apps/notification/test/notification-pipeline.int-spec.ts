@@ -600,7 +600,7 @@ describe('notification pipeline on real Postgres and JetStream, with a fake Twil
   });
 
   describe('replicas', () => {
-    it('shares the queue between two replicas without sending any message twice', async () => {
+    it('shares the queue between two replicas without sending any message twice or past the limit', async () => {
       const replica = await startService(notificationService, environment, settings);
       try {
         const events = Array.from({ length: 40 }, (_, index) => otpEvent(newPhone(), String(100000 + index)));
@@ -620,6 +620,37 @@ describe('notification pipeline on real Postgres and JetStream, with a fake Twil
         );
         expect(sent.every((row) => row.attempts === 1)).toBe(true);
         for (const event of events) expect(twilioRequestsTo(event.data.phone)).toBe(1);
+
+        // Both replicas together keep to the per-phone limit (3 a minute here).
+        const phone = newPhone();
+        const user = await register(phone);
+        await Promise.all(
+          [1, 2, 3, 4, 5, 6].map((index) =>
+            call(NOTIFICATION_SUBJECTS.send, {
+              request_id: randomUUID(),
+              user_id: user.user_id,
+              topic: 'transactional',
+              channels: ['sms'],
+              template: 'account.notice',
+              title: 'Ecom',
+              body: `Avis ${index}`,
+            }),
+          ),
+        );
+        await waitFor(
+          async () => {
+            const [counts] = await db.query<{ sent: number; waiting: number }[]>(
+              `SELECT count(*) FILTER (WHERE status = 'sending')::int AS sent,
+                      count(*) FILTER (WHERE status = 'queued' AND next_attempt_at > now() + interval '30 seconds')::int AS waiting
+               FROM messages WHERE recipient = $1 AND channel = 'sms'`,
+              [phone],
+            );
+
+            return counts?.sent === 3 && counts.waiting === 3 ? true : undefined;
+          },
+          { what: 'three SMS sent and three held back' },
+        );
+        expect(twilioRequestsTo(phone)).toBe(3);
       } finally {
         await replica.close();
       }
