@@ -13,13 +13,14 @@ import { DeliveryMetrics } from './delivery/delivery-metrics';
 import { DeliveryWorker } from './delivery/delivery-worker';
 import { Dispatcher } from './delivery/dispatcher.service';
 import { MessageSealer } from './delivery/message-sealer';
+import { SendController } from './delivery/send.controller';
+import { SendService } from './delivery/send.service';
 import { InboxController } from './inbox/inbox.controller';
 import { InboxService } from './inbox/inbox.service';
 import { MessagesRepository } from './messages/messages.repository';
 import { OtpSmsConsumer } from './otp/otp-sms.consumer';
 import { PreferencesController } from './preferences/preferences.controller';
 import { PreferencesService } from './preferences/preferences.service';
-import { SendController } from './preferences/send.controller';
 import { PrivacyController } from './privacy/privacy.controller';
 import { PrivacyService } from './privacy/privacy.service';
 import { UserErasedConsumer } from './privacy/user-erased.consumer';
@@ -60,6 +61,7 @@ function deliveryChannels(config: NotificationConfig): DeliveryChannels {
     MessageSealer,
     DeliveryMetrics,
     Dispatcher,
+    SendService,
     DeliveryWorker,
     InboxService,
     PreferencesService,

@@ -4,16 +4,12 @@ import {
   type DeviceView,
   type NotificationPreferencesView,
   type RegisterDeviceRequest,
-  type SendNotificationReply,
-  type SendNotificationRequest,
   type UpdateNotificationPreferencesRequest,
 } from '@ecom/contracts';
-import { DomainError, inTransaction } from '@ecom/platform';
+import { DomainError } from '@ecom/platform';
 import { DataSource } from 'typeorm';
 
-import { Dispatcher } from '../delivery/dispatcher.service';
 import { RecipientsRepository, type RecipientRow } from '../recipients/recipients.repository';
-import { plain } from '../templates/message-templates';
 
 function toView(row: RecipientRow | undefined): NotificationPreferencesView {
   const marketing = new Set(row?.marketing_channels ?? []);
@@ -34,13 +30,12 @@ function toView(row: RecipientRow | undefined): NotificationPreferencesView {
   };
 }
 
-/** The caller's preferences and devices, and messages other services ask for. */
+/** The caller's preferences and push devices. */
 @Injectable()
 export class PreferencesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly recipients: RecipientsRepository,
-    private readonly dispatcher: Dispatcher,
   ) {}
 
   async get(userId: string): Promise<NotificationPreferencesView> {
@@ -78,23 +73,5 @@ export class PreferencesService {
     if (!(await this.recipients.unregisterDevice(this.dataSource.manager, userId, token))) {
       throw new DomainError('NOT_FOUND', 'No such device');
     }
-  }
-
-  /** The request id is the once-only key: asking again records nothing more. */
-  send(request: SendNotificationRequest): Promise<SendNotificationReply> {
-    return inTransaction(this.dataSource, async (manager) => {
-      const origin = {
-        eventId: request.request_id,
-        eventType: 'notification.messages.send',
-        template: request.template,
-        topic: request.topic,
-      };
-      const queued = await this.dispatcher.toUser(manager, origin, request.user_id, request.channels, () => ({
-        title: plain(request.title),
-        body: request.body.trim(),
-      }));
-
-      return { queued };
-    });
   }
 }
