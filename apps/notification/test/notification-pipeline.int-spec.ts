@@ -34,6 +34,7 @@ const SID = 'AC00000000000000000000000000000001';
 const TWILIO_PATH = `/2010-04-01/Accounts/${SID}/Messages.json`;
 const DEAD_TOKEN = 'dead-token-000000000000000000000001';
 const FLAKY_TOKEN = 'flaky-token-00000000000000000000001';
+const DOWN_TOKEN = 'down-token-000000000000000000000001';
 const twilioAccepts = { status: 201, body: { sid: 'SM0001', status: 'queued' } };
 const twilioError = (status: number, code: number, message: string): { status: number; body: unknown } => ({
   status,
@@ -169,7 +170,7 @@ describe('notification pipeline on real Postgres and JetStream, with a fake Twil
       TWILIO_FROM: '+15005550006',
       TWILIO_API_BASE_URL: base,
       SANDBOX_FAIL_ADDRESSES: DEAD_TOKEN,
-      SANDBOX_FLAKY_ADDRESSES: `${FLAKY_TOKEN}=2`,
+      SANDBOX_FLAKY_ADDRESSES: `${FLAKY_TOKEN}=2,${DOWN_TOKEN}=10`,
       DELIVERY_MAX_ATTEMPTS: '4',
       DELIVERY_BACKOFF_BASE_MS: '50',
       DELIVERY_BACKOFF_MAX_MS: '200',
@@ -581,6 +582,27 @@ describe('notification pipeline on real Postgres and JetStream, with a fake Twil
         user.user_id,
       ]);
       expect(devices).toEqual([{ token: FLAKY_TOKEN }]);
+    });
+
+    it('fails a message for good after DELIVERY_MAX_ATTEMPTS retryable failures, keeping the device', async () => {
+      const user = await register(newPhone());
+      await call(NOTIFICATION_SUBJECTS.registerDevice, { token: DOWN_TOKEN, platform: 'android' }, user);
+      const event = envelope(PAYMENT_EVENTS.intentSucceeded, paymentEvent(user.user_id));
+
+      await publish(event);
+
+      const [push] = await settled(event.id, 'push', ['failed']);
+      expect(push).toMatchObject({ attempts: 4, next_attempt_at: null, sealed_content: null });
+      expect(push?.last_error).toContain('SANDBOX_UNAVAILABLE');
+      expect((await attemptsOf(push?.id ?? '')).map((attempt) => attempt.outcome)).toEqual([
+        'retryable',
+        'retryable',
+        'retryable',
+        'retryable',
+      ]);
+      expect(await db.query('SELECT token FROM devices WHERE token = $1', [DOWN_TOKEN])).toEqual([
+        { token: DOWN_TOKEN },
+      ]);
     });
 
     it('lets a user remove only their own device', async () => {
