@@ -22,8 +22,7 @@ export const PUSH_PROVIDERS = ['sandbox', 'fcm'] as const;
 
 export type PushProvider = (typeof PUSH_PROVIDERS)[number];
 
-/** Email has only its sandbox until an SMTP client is available to the service. */
-export const EMAIL_PROVIDERS = ['sandbox'] as const;
+export const EMAIL_PROVIDERS = ['sandbox', 'smtp'] as const;
 
 export type EmailProvider = (typeof EMAIL_PROVIDERS)[number];
 
@@ -69,7 +68,7 @@ export class NotificationConfig extends ServiceConfig {
   @IsIn(PUSH_PROVIDERS)
   PUSH_PROVIDER: PushProvider = 'sandbox';
 
-  /** Who sends email: only the sandbox for now. */
+  /** Who sends email: `sandbox` or `smtp` (any SMTP relay: the provider's submission server). */
   @IsIn(EMAIL_PROVIDERS)
   EMAIL_PROVIDER: EmailProvider = 'sandbox';
 
@@ -216,4 +215,47 @@ export class NotificationConfig extends ServiceConfig {
   @IsInt()
   @Min(100)
   FCM_TIMEOUT_MS: number = 10000;
+
+  /** The SMTP relay's submission server. */
+  @ValidateIf(usesSmtp)
+  @IsString({ message: 'SMTP_HOST: must be set when EMAIL_PROVIDER=smtp' })
+  SMTP_HOST: string | undefined = undefined;
+
+  /** 587 (submission, STARTTLS) by default; 465 with SMTP_SECURE=true. */
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  SMTP_PORT: number = 587;
+
+  /** TLS from the first byte (port 465); otherwise STARTTLS, required unless SMTP_REQUIRE_TLS=false. */
+  @EnvBoolean()
+  @IsBoolean()
+  SMTP_SECURE: boolean = false;
+
+  /** Refuse to send over a connection the relay did not upgrade to TLS (credentials and bodies in clear). */
+  @EnvBoolean()
+  @IsBoolean()
+  SMTP_REQUIRE_TLS: boolean = true;
+
+  @IsOptional()
+  @IsString()
+  SMTP_USER: string | undefined = undefined;
+
+  /** A secret, with SMTP_USER. */
+  @IsOptional()
+  @IsString()
+  SMTP_PASSWORD: string | undefined = undefined;
+
+  /** The From header and envelope sender. */
+  @IsString()
+  EMAIL_FROM: string = 'Ecom <no-reply@ecom.tg>';
+
+  @IsInt()
+  @Min(100)
+  SMTP_TIMEOUT_MS: number = 10000;
+}
+
+/** SMTP settings are checked only when SMTP sends, so a sandbox run needs none of them. */
+function usesSmtp(config: NotificationConfig): boolean {
+  return config.EMAIL_PROVIDER === 'smtp';
 }

@@ -6,6 +6,7 @@ import { DELIVERY_CHANNELS, type DeliveryChannel, type DeliveryChannels } from '
 import { FcmPushChannel } from './channels/fcm-push.channel';
 import { SandboxChannel } from './channels/sandbox.channel';
 import { SandboxReceiptsConsumer } from './channels/sandbox-receipts.consumer';
+import { SmtpEmailChannel } from './channels/smtp-email.channel';
 import { TwilioSmsChannel } from './channels/twilio-sms.channel';
 import { WhatsappCloudChannel } from './channels/whatsapp-cloud.channel';
 import { NotificationConfig } from './config';
@@ -39,7 +40,7 @@ function deliveryChannels(config: NotificationConfig): DeliveryChannels {
       ? new WhatsappCloudChannel(config)
       : new SandboxChannel('whatsapp', config),
     config.PUSH_PROVIDER === 'fcm' ? new FcmPushChannel(config) : new SandboxChannel('push', config),
-    new SandboxChannel('email', config),
+    config.EMAIL_PROVIDER === 'smtp' ? new SmtpEmailChannel(config) : new SandboxChannel('email', config),
   ];
 
   return new Map<NotificationChannel, DeliveryChannel>(adapters.map((adapter) => [adapter.channel, adapter]));
