@@ -48,37 +48,46 @@ export class AmlService {
     private readonly config: WalletConfig,
   ) {}
 
-  async screen(manager: EntityManager, transfer: ScreenedTransfer): Promise<void> {
+  /** Records the transfer and screens it, in one statement (the screening reads what came before it). */
+  async record(manager: EntityManager, transfer: ScreenedTransfer): Promise<void> {
+    const [history] = await manager.query<
+      { distinct_receivers: number; to_this_receiver: number; round_trip_of: string | null }[]
+    >(
+      `WITH recorded AS (
+         INSERT INTO transfers (entry_id, sender_id, receiver_id, amount) VALUES ($1, $2, $3, $4))
+       SELECT
+         (SELECT count(DISTINCT receiver_id) FROM transfers
+           WHERE sender_id = $2 AND created_at > now() - interval '1 hour')::int AS distinct_receivers,
+         (SELECT count(*) FROM transfers
+           WHERE sender_id = $2 AND receiver_id = $3 AND created_at > now() - interval '1 hour')::int
+           AS to_this_receiver,
+         (SELECT entry_id FROM transfers
+           WHERE sender_id = $3 AND receiver_id = $2 AND created_at > now() - make_interval(hours => $5)
+             AND amount BETWEEN $4 * 0.9 AND $4 * 1.1
+           ORDER BY created_at DESC LIMIT 1) AS round_trip_of`,
+      [
+        transfer.id,
+        transfer.sender_id,
+        transfer.receiver_id,
+        transfer.amount,
+        this.config.AML_ROUND_TRIP_HOURS,
+      ],
+    );
     if (transfer.amount >= this.config.AML_LARGE_TRANSFER) {
       await this.raise(manager, transfer, 'large_transfer', { threshold: this.config.AML_LARGE_TRANSFER });
     }
-    const [receivers] = await manager.query<{ distinct_receivers: number; to_this_receiver: number }[]>(
-      `SELECT count(DISTINCT receiver_id)::int AS distinct_receivers,
-              count(*) FILTER (WHERE receiver_id = $2)::int AS to_this_receiver
-         FROM transfers WHERE sender_id = $1 AND created_at > now() - interval '1 hour'`,
-      [transfer.sender_id, transfer.receiver_id],
-    );
     // Once per new receiver past the threshold, not on every later transfer to a known one.
-    if (
-      receivers &&
-      receivers.distinct_receivers > this.config.AML_MAX_RECEIVERS_PER_HOUR &&
-      receivers.to_this_receiver === 1
-    ) {
+    const isNewReceiver = history?.to_this_receiver === 0;
+    const receivers = (history?.distinct_receivers ?? 0) + (isNewReceiver ? 1 : 0);
+    if (isNewReceiver && receivers > this.config.AML_MAX_RECEIVERS_PER_HOUR) {
       await this.raise(manager, transfer, 'many_receivers', {
-        distinct_receivers: receivers.distinct_receivers,
+        distinct_receivers: receivers,
         threshold: this.config.AML_MAX_RECEIVERS_PER_HOUR,
       });
     }
     // Money coming back: the receiver sent a similar amount (±10 %) to the sender lately.
-    const back = await manager.query<{ entry_id: string }[]>(
-      `SELECT entry_id FROM transfers
-        WHERE sender_id = $2 AND receiver_id = $1 AND created_at > now() - make_interval(hours => $4)
-          AND amount BETWEEN $3 * 0.9 AND $3 * 1.1
-        ORDER BY created_at DESC LIMIT 1`,
-      [transfer.sender_id, transfer.receiver_id, transfer.amount, this.config.AML_ROUND_TRIP_HOURS],
-    );
-    if (back[0]) {
-      await this.raise(manager, transfer, 'round_trip', { previous_transfer_id: back[0].entry_id });
+    if (history?.round_trip_of) {
+      await this.raise(manager, transfer, 'round_trip', { previous_transfer_id: history.round_trip_of });
     }
   }
 

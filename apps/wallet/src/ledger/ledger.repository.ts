@@ -136,11 +136,29 @@ export class LedgerRepository {
       throw new Error('A journal entry must sum to zero');
     }
     const id = entry.id ?? randomUUID();
+    const balances = new Map<string, number>();
+    for (const [accountId, amount] of moves) {
+      const account = accounts.get(accountId);
+      if (!account) throw new Error(`Account ${accountId} was not locked for this entry`);
+      account.balance += amount;
+      balances.set(accountId, account.balance);
+    }
+    const accountIds = moves.map(([accountId]) => accountId);
+    // One statement: the entry, its postings and the balances they move (the accounts are locked).
     const [created] = await manager.query<{ created_at: Date }[]>(
-      `INSERT INTO journal_entries (id, kind, category, currency, amount, commission_amount, gross_amount,
-         payee_type, payee_id, description, reference, related_service_id, payment_method, original_entry_id,
-         hold_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING created_at`,
+      `WITH entry AS (
+         INSERT INTO journal_entries (id, kind, category, currency, amount, commission_amount, gross_amount,
+           payee_type, payee_id, description, reference, related_service_id, payment_method, original_entry_id,
+           hold_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id, created_at),
+       posted AS (
+         INSERT INTO postings (entry_id, account_id, amount, balance_after, created_at)
+         SELECT entry.id, m.account_id, m.amount, m.balance_after, entry.created_at
+           FROM entry, unnest($16::uuid[], $17::bigint[], $18::bigint[]) AS m(account_id, amount, balance_after)),
+       moved AS (
+         UPDATE accounts a SET balance = a.balance + m.amount
+           FROM unnest($16::uuid[], $17::bigint[]) AS m(account_id, amount) WHERE a.id = m.account_id)
+       SELECT created_at FROM entry`,
       [
         id,
         entry.kind,
@@ -157,27 +175,10 @@ export class LedgerRepository {
         entry.payment_method ?? null,
         entry.original_entry_id ?? null,
         entry.hold_id ?? null,
+        accountIds,
+        moves.map(([, amount]) => amount),
+        accountIds.map((accountId) => balances.get(accountId)),
       ],
-    );
-    const balances = new Map<string, number>();
-    for (const [accountId, amount] of moves) {
-      const account = accounts.get(accountId);
-      if (!account) throw new Error(`Account ${accountId} was not locked for this entry`);
-      account.balance += amount;
-      balances.set(accountId, account.balance);
-    }
-    const accountIds = moves.map(([accountId]) => accountId);
-    const amounts = moves.map(([, amount]) => amount);
-    await manager.query(
-      `INSERT INTO postings (entry_id, account_id, amount, balance_after)
-       SELECT $1, m.account_id, m.amount, m.balance_after
-         FROM unnest($2::uuid[], $3::bigint[], $4::bigint[]) AS m(account_id, amount, balance_after)`,
-      [id, accountIds, amounts, accountIds.map((accountId) => balances.get(accountId))],
-    );
-    await manager.query(
-      `UPDATE accounts a SET balance = a.balance + m.amount
-         FROM unnest($1::uuid[], $2::bigint[]) AS m(account_id, amount) WHERE a.id = m.account_id`,
-      [accountIds, amounts],
     );
 
     return { id, created_at: created?.created_at ?? new Date(), balances };

@@ -140,7 +140,7 @@ export class OperationsService {
       );
       const account = accounts.get(wallet.account_id);
       if (!account) throw new DomainError('WALLET_NOT_FOUND');
-      await this.wallets.assertCanPay(manager, account, request.amount, wallet);
+      await this.wallets.assertCanPay(manager, account, request.amount);
       const posted = await this.ledger.post(
         manager,
         {

@@ -17,7 +17,6 @@ import { Idempotency } from '../ledger/idempotency';
 import { LedgerRepository } from '../ledger/ledger.repository';
 import { toTransactionView } from '../ledger/transaction-view';
 import { callerId } from '../security/caller';
-import { WalletsRepository } from '../wallets/wallets.repository';
 import { WalletsService } from '../wallets/wallets.service';
 
 /** Person-to-person transfers by phone, from the verified caller's wallet. */
@@ -28,7 +27,6 @@ export class TransfersService {
     private readonly ledger: LedgerRepository,
     private readonly idempotency: Idempotency,
     private readonly wallets: WalletsService,
-    private readonly walletRows: WalletsRepository,
     private readonly aml: AmlService,
     private readonly events: EventPublisher,
   ) {}
@@ -43,15 +41,15 @@ export class TransfersService {
     const key = currentContext()?.idempotencyKey ?? randomUUID();
     const receiver = await this.receiverOf(request.to_phone);
     if (receiver.user_id === senderId) throw new DomainError('WALLET_SELF_TRANSFER');
-    const sender = await this.wallets.ensure(senderId);
-    const target = await this.wallets.ensure(receiver.user_id);
+    const senderAccount = await this.wallets.accountOf(senderId);
+    const receiverAccount = await this.wallets.accountOf(receiver.user_id);
 
     return this.idempotency.run(`transfer:${senderId}`, key, request, async (manager) => {
-      const accounts = await this.ledger.lock(manager, [sender.account_id, target.account_id]);
-      const from = accounts.get(sender.account_id);
+      const accounts = await this.ledger.lock(manager, [senderAccount, receiverAccount]);
+      const from = accounts.get(senderAccount);
       if (!from) throw new DomainError('WALLET_NOT_FOUND');
-      await this.wallets.assertCanPay(manager, from, request.amount, sender);
-      const to = (await this.walletRows.findByAccounts(manager, [target.account_id])).get(target.account_id);
+      const wallets = await this.wallets.assertCanPay(manager, from, request.amount, [receiverAccount]);
+      const to = wallets.get(receiverAccount);
       if (!to) throw new DomainError('WALLET_RECIPIENT_NOT_FOUND');
       this.wallets.assertCanReceive(to);
       const posted = await this.ledger.post(
@@ -65,16 +63,12 @@ export class TransfersService {
           payment_method: 'wallet',
         },
         [
-          { accountId: sender.account_id, amount: -request.amount },
-          { accountId: target.account_id, amount: request.amount },
+          { accountId: senderAccount, amount: -request.amount },
+          { accountId: receiverAccount, amount: request.amount },
         ],
         accounts,
       );
-      await manager.query(
-        'INSERT INTO transfers (entry_id, sender_id, receiver_id, amount, created_at) VALUES ($1, $2, $3, $4, $5)',
-        [posted.id, senderId, receiver.user_id, request.amount, posted.created_at],
-      );
-      await this.aml.screen(manager, {
+      await this.aml.record(manager, {
         id: posted.id,
         sender_id: senderId,
         receiver_id: receiver.user_id,
@@ -87,8 +81,8 @@ export class TransfersService {
         amount: request.amount,
         currency: 'XOF',
         description: request.description ?? null,
-        sender_balance_after: posted.balances.get(sender.account_id) ?? 0,
-        receiver_balance_after: posted.balances.get(target.account_id) ?? 0,
+        sender_balance_after: posted.balances.get(senderAccount) ?? 0,
+        receiver_balance_after: posted.balances.get(receiverAccount) ?? 0,
       };
       await this.events.publish(manager, WALLET_EVENTS.transferCompleted, event, { aggregateId: senderId });
 

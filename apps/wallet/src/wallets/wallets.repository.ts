@@ -71,6 +71,38 @@ export class WalletsRepository {
     return rows.length > 0;
   }
 
+  /**
+   * The wallets of these accounts, and for the payer's the debits of the rolling day and of the
+   * Africa/Lome calendar month, from its postings: one round trip for everything a payment checks.
+   */
+  async paymentState(
+    manager: EntityManager,
+    payerAccountId: string,
+    otherAccountIds: string[] = [],
+  ): Promise<{ wallets: Map<string, WalletRow>; spending: { daily: number; monthly: number } }> {
+    const rows = await manager.query<(WalletRow & { daily: number; monthly: number })[]>(
+      `WITH bounds AS (
+         SELECT now() - interval '24 hours' AS day_start,
+                date_trunc('month', now() AT TIME ZONE 'Africa/Lome') AT TIME ZONE 'Africa/Lome' AS month_start)
+       SELECT ${WALLET_COLUMNS}, s.daily, s.monthly
+         FROM wallets w
+         CROSS JOIN LATERAL (
+           SELECT COALESCE(sum(-p.amount) FILTER (WHERE p.created_at > b.day_start), 0)::float8 AS daily,
+                  COALESCE(sum(-p.amount) FILTER (WHERE p.created_at >= b.month_start), 0)::float8 AS monthly
+             FROM bounds b
+             LEFT JOIN postings p ON w.account_id = $1 AND p.account_id = w.account_id AND p.amount < 0
+              AND p.created_at >= least(b.day_start, b.month_start)) s
+        WHERE w.account_id = ANY($2::uuid[])`,
+      [payerAccountId, [payerAccountId, ...otherAccountIds]],
+    );
+    const payer = rows.find((row) => row.account_id === payerAccountId);
+
+    return {
+      wallets: new Map(rows.map((row) => [row.account_id, row])),
+      spending: { daily: payer?.daily ?? 0, monthly: payer?.monthly ?? 0 },
+    };
+  }
+
   /** Debits of the rolling day and of the Africa/Lome calendar month, from the wallet's postings. */
   async spending(manager: EntityManager, accountId: string): Promise<{ daily: number; monthly: number }> {
     const [row] = await manager.query<{ daily: number; monthly: number }[]>(

@@ -15,9 +15,13 @@ import type { AccountEntity } from '../ledger/account.entity';
 import { checkLimits, type WalletLimits } from './limits';
 import { WalletsRepository, type Holder, type WalletRow } from './wallets.repository';
 
+const ACCOUNT_CACHE_SIZE = 100_000;
+
 /** Wallet lifecycle (open, freeze, close), limits and the checks every payment from a wallet passes. */
 @Injectable()
 export class WalletsService {
+  private readonly accountIds = new Map<string, string>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly wallets: WalletsRepository,
@@ -31,6 +35,20 @@ export class WalletsService {
       const event: WalletOpenedEvent = { user_id: userId, currency: 'XOF' };
       await this.events.publish(manager, WALLET_EVENTS.walletOpened, event, { aggregateId: userId });
     }
+  }
+
+  /**
+   * The ledger account of the user's wallet, opened if need be. A wallet's account never changes: it is
+   * remembered, which spares a query on every payment (status and limits are read under the lock).
+   */
+  async accountOf(userId: string): Promise<string> {
+    const known = this.accountIds.get(userId);
+    if (known) return known;
+    const wallet = await this.ensure(userId);
+    if (this.accountIds.size >= ACCOUNT_CACHE_SIZE) this.accountIds.clear();
+    this.accountIds.set(userId, wallet.account_id);
+
+    return wallet.account_id;
   }
 
   /** The user's wallet, opened now if its registration event has not arrived yet. */
@@ -70,20 +88,20 @@ export class WalletsService {
   /**
    * Paying `amount` out of a wallet whose account row is locked by the caller's transaction: status,
    * limits (read under the lock, so that two concurrent debits cannot both fit in what is left of a limit)
-   * and available funds.
+   * and available funds. Answers the wallets of the payer and of `others` (a transfer's receiver) as read
+   * under the lock: a freeze or a limit change committed before it counts.
    */
   async assertCanPay(
     manager: EntityManager,
     account: AccountEntity,
     amount: number,
-    wallet?: WalletRow,
-  ): Promise<WalletRow> {
-    // Re-read under the lock: a freeze or a limit change committed before it counts.
-    const current = (await this.wallets.findByAccounts(manager, [account.id])).get(account.id) ?? wallet;
+    others: string[] = [],
+  ): Promise<Map<string, WalletRow>> {
+    const { wallets, spending } = await this.wallets.paymentState(manager, account.id, others);
+    const current = wallets.get(account.id);
     if (!current) throw new DomainError('WALLET_NOT_FOUND');
     if (current.status === 'frozen') throw new DomainError('WALLET_FROZEN');
     if (current.status === 'closed') throw new DomainError('WALLET_CLOSED');
-    const spending = await this.wallets.spending(manager, account.id);
     checkLimits(amount, this.limitsOf(current), { ...spending, held: account.held });
     if (account.balance - account.held < amount) {
       throw new DomainError('WALLET_INSUFFICIENT_FUNDS', undefined, {
@@ -91,7 +109,7 @@ export class WalletsService {
       });
     }
 
-    return current;
+    return wallets;
   }
 
   async balance(userId: string): Promise<WalletBalanceView> {
