@@ -29,6 +29,8 @@ const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 20);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 20);
 const USERS = Number(process.env['BENCH_USERS'] ?? 100);
 const PGBENCH_CLIENTS = 8;
+/** A directory for V8 CPU profiles of the three processes, when set. */
+const CPU_PROFILES = process.env['BENCH_CPU_PROF_DIR'];
 const codec = JSONCodec();
 
 interface User {
@@ -162,6 +164,7 @@ async function main(): Promise<number> {
           script: join(ROOT, `dist/apps/${name}/src/main.js`),
           env: { ...buildBenchEnv(process.env, infra, port), ...extra },
           logFile: join(logs, `bench-wallet-${name}.log`),
+          nodeArgs: CPU_PROFILES ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROFILES}`] : [],
         },
         ROOT,
         onExit,

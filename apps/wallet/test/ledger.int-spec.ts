@@ -372,6 +372,28 @@ describe('wallet ledger on real Postgres', () => {
     });
   });
 
+  it('reports an account whose balance no longer matches its postings', async () => {
+    const user = await kit.funded(1_000);
+    const [account] = await kit.db.query<{ account_id: string }[]>(
+      'SELECT account_id FROM wallets WHERE user_id = $1',
+      [user.id],
+    );
+    await kit.db.query('UPDATE accounts SET balance = balance + 1 WHERE id = $1', [account?.account_id]);
+
+    const report = await reconcile();
+    await kit.db.query('UPDATE accounts SET balance = balance - 1 WHERE id = $1', [account?.account_id]);
+
+    expect(report.ok).toBe(false);
+    expect(report.differences).toEqual([
+      expect.objectContaining({
+        account_id: account?.account_id,
+        stored_balance: 1_001,
+        computed_balance: 1_000,
+      }),
+    ]);
+    expect(await reconcile()).toMatchObject({ ok: true });
+  });
+
   it('keeps journal entries and postings immutable', async () => {
     await expect(kit.db.query('UPDATE postings SET amount = amount + 1')).rejects.toThrow(/immutable/);
     await expect(kit.db.query('DELETE FROM journal_entries')).rejects.toThrow(/immutable/);
