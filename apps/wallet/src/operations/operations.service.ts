@@ -42,6 +42,21 @@ export function assertCommission(amount: number, commission: number): void {
 }
 
 /**
+ * The commission share of a refund, computed on the running total (rounded down) so that refunds in
+ * several parts add up exactly to the original commission once the whole amount is refunded.
+ */
+export function refundCommission(
+  original: { amount: number; commission_amount: number },
+  refundedBefore: { amount: number; commission: number },
+  amount: number,
+): number {
+  const upTo =
+    (BigInt(original.commission_amount) * BigInt(refundedBefore.amount + amount)) / BigInt(original.amount);
+
+  return Number(upTo) - refundedBefore.commission;
+}
+
+/**
  * Where a payment out of a wallet goes: to the payee's payable less the platform's commission, or all
  * of it to the platform's revenue when there is no payee (the platform itself sold). The commission
  * recorded on the entry is then the whole amount, so that refunds reverse every payment the same way.
@@ -198,11 +213,7 @@ export class OperationsService {
       if (request.amount > left) {
         throw new DomainError('WALLET_REFUND_EXCEEDS_ORIGINAL', undefined, { refundable: left });
       }
-      const commission =
-        Number(
-          (BigInt(original.commission_amount) * BigInt(refunded.amount + request.amount)) /
-            BigInt(original.amount),
-        ) - refunded.commission;
+      const commission = refundCommission(original, refunded, request.amount);
       const accounts = await this.ledger.lock(
         manager,
         [owner.account_id, commissionAccount, payeeAccount].filter((id): id is string => id !== null),

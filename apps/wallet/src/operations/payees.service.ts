@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DomainError } from '@ecom/platform';
 import type { PayeeStatement, PayeeStatementLine, PayeeStatementRequest } from '@ecom/contracts';
 
 import { LedgerRepository, payeeAccountCode, type EntryRow } from '../ledger/ledger.repository';
@@ -45,6 +46,14 @@ export class PayeesService {
   constructor(private readonly ledger: LedgerRepository) {}
 
   async statement(request: PayeeStatementRequest): Promise<PayeeStatement> {
+    for (const field of ['from', 'to'] as const) {
+      const value = request[field];
+      if (value !== undefined && Number.isNaN(Date.parse(value))) {
+        throw new DomainError('VALIDATION_FAILED', `${field}: must be a date`, undefined, [
+          { field, message: 'must be a date' },
+        ]);
+      }
+    }
     const lines = (await this.ledger.payeeEntries(request.payee, request.from, request.to)).map(
       statementLine,
     );
