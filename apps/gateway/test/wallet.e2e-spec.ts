@@ -219,6 +219,45 @@ describe('wallet journey through the gateway', () => {
     expect(report).toMatchObject({ ok: true, differences: [], postings_total: 0 });
   });
 
+  it('moves money once for a transfer retried 10 times at once, and completes opposite transfers', async () => {
+    const afi = await register();
+    const kossi = await register();
+    await fund(afi, 20_000);
+    await fund(kossi, 20_000);
+    const key = randomUUID();
+
+    const retries = await Promise.all(
+      Array.from({ length: 10 }, () => transfer(afi, { to_phone: kossi.user.phone, amount: 2_000 }, key)),
+    );
+    const answers = await Promise.all(
+      retries.map(async (answer) => ({
+        status: answer.status,
+        body: (await answer.json()) as { id?: string; code?: string },
+      })),
+    );
+
+    // A retry still running at the edge is told so (409) and may retry; no retry moves money again.
+    expect(answers.filter((answer) => answer.status === 201).length).toBeGreaterThanOrEqual(1);
+    expect(
+      new Set(answers.filter((answer) => answer.status === 201).map((answer) => answer.body.id)).size,
+    ).toBe(1);
+    expect(answers.filter((answer) => answer.status !== 201).map((answer) => answer.body.code)).toEqual(
+      answers.filter((answer) => answer.status !== 201).map(() => 'IDEMPOTENCY_IN_PROGRESS'),
+    );
+    expect(await balance(afi)).toMatchObject({ balance: 18_000 });
+
+    const opposite = await Promise.all(
+      Array.from({ length: 10 }, (_, index) =>
+        index % 2 === 0
+          ? transfer(afi, { to_phone: kossi.user.phone, amount: 500 })
+          : transfer(kossi, { to_phone: afi.user.phone, amount: 300 }),
+      ),
+    );
+    expect(opposite.map((answer) => answer.status)).toEqual(Array<number>(10).fill(201));
+    expect(await balance(afi)).toMatchObject({ balance: 18_000 - 5 * 500 + 5 * 300 });
+    expect(await balance(kossi)).toMatchObject({ balance: 22_000 + 5 * 500 - 5 * 300 });
+  });
+
   it('saves methods masked, one default, and shows admins AML flags', async () => {
     const user = await register();
 
