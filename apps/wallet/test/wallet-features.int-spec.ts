@@ -213,6 +213,15 @@ describe('wallet features on real Postgres and JetStream', () => {
       expect(intents.find((intent) => intent.reference_id === reply.transaction.id)?.payer_phone).toBe(
         '+22890123456',
       );
+      expect(
+        await kit.codeOf(
+          kit.call(
+            'wallet.recharge.create',
+            { amount: 1_500, method: 'flooz', payment_method_id: phone.id },
+            { caller: user.caller },
+          ),
+        ),
+      ).toBe('VALIDATION_FAILED');
 
       await kit.call('wallet.methods.delete', { id: card.id }, { caller: user.caller });
       const after = await kit.call<PaymentMethodPage>('wallet.methods.list', {}, { caller: user.caller });

@@ -117,14 +117,21 @@ export class MethodsService {
   }
 
   /** The identifier in clear, for the payment it is used for (never answered to a client). */
-  async reveal(userId: string, id: string): Promise<{ type: PaymentMethodType; identifier: string }> {
+  async reveal(
+    userId: string,
+    id: string,
+  ): Promise<{ type: PaymentMethodType; provider: PaymentMethodProvider; identifier: string }> {
     const [row] = await this.dataSource.query<MethodRow[]>(
       'SELECT * FROM payment_methods WHERE id = $1 AND user_id = $2',
       [id, userId],
     );
     if (!row) throw new DomainError('WALLET_METHOD_NOT_FOUND');
 
-    return { type: row.type, identifier: this.keys.open(row.identifier_sealed, row.key_id, row.id) };
+    return {
+      type: row.type,
+      provider: row.provider,
+      identifier: this.keys.open(row.identifier_sealed, row.key_id, row.id),
+    };
   }
 
   async erase(manager: EntityManager, userId: string): Promise<number> {

@@ -180,6 +180,16 @@ export class RechargesService {
   ): Promise<string | undefined> {
     if (request.payment_method_id) {
       const method = await this.methods.reveal(userId, request.payment_method_id);
+      // A saved method pays through its own provider: a Flooz phone cannot fund a Yas recharge.
+      const cardFunds = method.type === 'card' && request.method === 'visa';
+      if (method.provider !== request.method && !cardFunds) {
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          'payment_method_id: belongs to another provider',
+          undefined,
+          [{ field: 'payment_method_id', message: `is a ${method.provider} method, not ${request.method}` }],
+        );
+      }
 
       return method.type === 'mobile_money' ? method.identifier : undefined;
     }
