@@ -13,9 +13,13 @@ import type {
   WalletMovedEvent,
   WalletTransactionPage,
 } from '@ecom/contracts';
+import { DomainError } from '@ecom/platform';
 import { waitFor } from '@ecom/testing';
 
 import { ADMIN, WalletKit, type TestUser } from './wallet-kit';
+
+/** The payment stand-in refuses intents of this amount, as a provider refusing the method would. */
+const REFUSED_AMOUNT = 4_321;
 
 describe('wallet features on real Postgres and JetStream', () => {
   let kit: WalletKit;
@@ -26,6 +30,7 @@ describe('wallet features on real Postgres and JetStream', () => {
     // The payment service, stood in: one intent per idempotency key, awaiting the provider.
     kit.bus.respond('payment.intents.create', (data) => {
       const request = data as CreateIntentRequest;
+      if (request.amount === REFUSED_AMOUNT) throw new DomainError('PAYMENT_METHOD_UNSUPPORTED');
       intents.push(request);
       const view: PaymentIntentView = {
         id: `00000000-0000-4000-8000-${String(intents.length).padStart(12, '0')}`,
@@ -150,6 +155,24 @@ describe('wallet features on real Postgres and JetStream', () => {
         { what: 'the recharge to fail' },
       );
       expect(await kit.balanceOf(user)).toBe(0);
+    });
+
+    it('fails the recharge at once when the payment service refuses it', async () => {
+      const user = kit.user();
+
+      expect(
+        await kit.codeOf(
+          kit.call(
+            'wallet.recharge.create',
+            { amount: REFUSED_AMOUNT, method: 'pispi' },
+            { caller: user.caller },
+          ),
+        ),
+      ).toBe('PAYMENT_METHOD_UNSUPPORTED');
+
+      expect((await transactions(user)).items).toEqual([
+        expect.objectContaining({ amount: REFUSED_AMOUNT, status: 'failed', category: 'recharge' }),
+      ]);
     });
 
     it('refuses the same key with another amount', async () => {

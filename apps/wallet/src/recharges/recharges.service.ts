@@ -102,13 +102,19 @@ export class RechargesService {
     try {
       payment = await this.client.request<PaymentIntentView>(PAYMENT_SUBJECTS.createIntent, intent);
     } catch (error) {
-      // A refusal is final for this recharge; a timeout is not (the intent may exist): it stays pending.
-      if (error instanceof DomainError && error.status < 500) await this.fail(recharge.id, error.code);
+      // A refusal, or no payment service at all, means no intent: the recharge failed. A timeout is not
+      // known to have failed (the intent may exist): it stays pending, and a retry with the same key asks
+      // for the same intent again.
+      if (error instanceof DomainError && (error.status < 500 || error.code === 'SERVICE_UNAVAILABLE')) {
+        await this.fail(recharge.id, error.code);
+      }
       throw error;
     }
     const [updated] = await this.dataSource.query<[RechargeRow[], number]>(
-      `UPDATE recharges SET payment_intent_id = $2, updated_at = now() WHERE id = $1
-        RETURNING ${RECHARGE_COLUMNS}`,
+      `UPDATE recharges SET payment_intent_id = $2, updated_at = now(),
+         failure_reason = CASE WHEN payment_intent_id IS NULL THEN NULL ELSE failure_reason END,
+         status = CASE WHEN status = 'failed' AND payment_intent_id IS NULL THEN 'pending' ELSE status END
+        WHERE id = $1 RETURNING ${RECHARGE_COLUMNS}`,
       [recharge.id, payment.id],
     );
 
