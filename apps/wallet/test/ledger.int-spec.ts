@@ -344,6 +344,40 @@ describe('wallet ledger on real Postgres', () => {
       expect(await reconcile()).toMatchObject({ ok: true });
     });
 
+    it('settles concurrent split payments, refunds and transfers around one store without deadlock', async () => {
+      const store = { type: 'store' as const, id: randomUUID() };
+      const buyers = await Promise.all(Array.from({ length: 10 }, () => kit.funded(10_000)));
+      const debit = (user: { id: string }): Promise<WalletTransactionView> =>
+        kit.call<WalletTransactionView>('wallet.ops.debit', {
+          user_id: user.id,
+          amount: 2_000,
+          category: 'shopping',
+          payee: store,
+          commission_amount: 200,
+          idempotency_key: randomUUID(),
+        });
+      const first = await Promise.all(buyers.map(debit));
+
+      await Promise.all([
+        ...buyers.map(debit),
+        ...first.map((payment) =>
+          kit.call('wallet.ops.refund', {
+            transaction_id: payment.id,
+            amount: 2_000,
+            idempotency_key: randomUUID(),
+          }),
+        ),
+        ...buyers.map((buyer, index) =>
+          kit.transfer(buyer, buyers[(index + 1) % buyers.length] ?? buyer, 100),
+        ),
+      ]);
+
+      const statement = await kit.call<PayeeStatement>('wallet.payees.statement', { payee: store });
+      expect(statement).toMatchObject({ gross: 20_000, commission: 2_000, net: 18_000, balance: 18_000 });
+      for (const buyer of buyers) expect(await kit.balanceOf(buyer)).toBe(8_000);
+      expect(await reconcile()).toMatchObject({ ok: true });
+    });
+
     it('books the commission a driver owes on a cash ride', async () => {
       const cashDriver = { type: 'driver' as const, id: randomUUID() };
 

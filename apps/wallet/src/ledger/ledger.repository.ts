@@ -104,11 +104,14 @@ export class LedgerRepository {
   }
 
   /**
-   * Locks the accounts of an entry, always in id order: two entries on the same accounts (A→B and B→A)
-   * queue behind each other instead of deadlocking.
+   * Locks user wallets, always in id order: two entries on the same wallets (A→B and B→A) queue behind
+   * each other instead of deadlocking. The other accounts of an entry (commission revenue, payables,
+   * clearing: shared by many payments) are locked by `post`, last and in id order too, so that they are
+   * held only for the few statements before commit. Every transaction takes wallets first, then those:
+   * no two can wait for each other in a cycle.
    */
-  async lock(manager: EntityManager, ids: string[]): Promise<Map<string, AccountEntity>> {
-    const rows = await lockInOrder(manager, AccountEntity, ids);
+  async lock(manager: EntityManager, walletAccountIds: string[]): Promise<Map<string, AccountEntity>> {
+    const rows = await lockInOrder(manager, AccountEntity, walletAccountIds);
 
     return new Map(rows.map((row) => [row.id, row]));
   }
@@ -120,8 +123,9 @@ export class LedgerRepository {
   }
 
   /**
-   * Writes an entry and its postings and moves the balances of its (locked) accounts, in the caller's
-   * transaction. Legs of the same account are merged; the database checks at commit that they sum to zero.
+   * Writes an entry and its postings and moves the balances of its accounts, in the caller's transaction;
+   * accounts not locked yet (the shared ones) are locked now, in id order. Legs of the same account are
+   * merged; the database checks at commit that they sum to zero.
    */
   async post(
     manager: EntityManager,
@@ -136,6 +140,10 @@ export class LedgerRepository {
       throw new Error('A journal entry must sum to zero');
     }
     const id = entry.id ?? randomUUID();
+    const unlocked = moves.map(([accountId]) => accountId).filter((accountId) => !accounts.has(accountId));
+    if (unlocked.length > 0) {
+      for (const row of await lockInOrder(manager, AccountEntity, unlocked)) accounts.set(row.id, row);
+    }
     const balances = new Map<string, number>();
     for (const [accountId, amount] of moves) {
       const account = accounts.get(accountId);

@@ -108,10 +108,7 @@ export class HoldsService {
       if (request.amount > hold.amount) {
         throw new DomainError('WALLET_CAPTURE_EXCEEDS_HOLD', undefined, { held: hold.amount });
       }
-      const accounts = await this.ledger.lock(
-        manager,
-        [hold.account_id, commissionAccount, payeeAccount].filter((id): id is string => id !== null),
-      );
+      const accounts = await this.ledger.lock(manager, [hold.account_id]);
       const account = accounts.get(hold.account_id);
       if (!account) throw new DomainError('WALLET_NOT_FOUND');
       // The whole hold ends: what is not captured is released in the same transaction.

@@ -116,7 +116,7 @@ export class OperationsService {
       payment_method: string | null;
     },
   ): Promise<WalletTransactionView> {
-    const accounts = await this.ledger.lock(manager, [wallet.account_id, source]);
+    const accounts = await this.ledger.lock(manager, [wallet.account_id]);
     this.wallets.assertCanReceive(wallet);
     const posted = await this.ledger.post(
       manager,
@@ -149,10 +149,7 @@ export class OperationsService {
     const payeeAccount = request.payee ? await this.ledger.payeeAccountId(request.payee) : null;
 
     return this.idempotency.run('ops.debit', request.idempotency_key, request, async (manager) => {
-      const accounts = await this.ledger.lock(
-        manager,
-        [wallet.account_id, commissionAccount, payeeAccount].filter((id): id is string => id !== null),
-      );
+      const accounts = await this.ledger.lock(manager, [wallet.account_id]);
       const account = accounts.get(wallet.account_id);
       if (!account) throw new DomainError('WALLET_NOT_FOUND');
       await this.wallets.assertCanPay(manager, account, request.amount);
@@ -214,10 +211,7 @@ export class OperationsService {
         throw new DomainError('WALLET_REFUND_EXCEEDS_ORIGINAL', undefined, { refundable: left });
       }
       const commission = refundCommission(original, refunded, request.amount);
-      const accounts = await this.ledger.lock(
-        manager,
-        [owner.account_id, commissionAccount, payeeAccount].filter((id): id is string => id !== null),
-      );
+      const accounts = await this.ledger.lock(manager, [owner.account_id]);
       const legs = splitLegs(request.amount, commission, {
         commission: commissionAccount,
         payee: payeeAccount,
@@ -263,7 +257,6 @@ export class OperationsService {
     assertCommission(gross, request.amount);
 
     return this.idempotency.run('ops.cash-commission', request.idempotency_key, request, async (manager) => {
-      const accounts = await this.ledger.lock(manager, [payeeAccount, commissionAccount]);
       const posted = await this.ledger.post(
         manager,
         {
@@ -282,7 +275,7 @@ export class OperationsService {
           { accountId: payeeAccount, amount: -request.amount },
           { accountId: commissionAccount, amount: request.amount },
         ],
-        accounts,
+        new Map(),
       );
 
       return {
