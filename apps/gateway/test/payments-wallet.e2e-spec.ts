@@ -1,6 +1,12 @@
 import { createHmac, randomUUID } from 'node:crypto';
 
-import { PAYMENT_SUBJECTS, type PaymentIntentView, type PaymentReconciliationReport } from '@ecom/contracts';
+import {
+  PAYMENT_SUBJECTS,
+  WALLET_SUBJECTS,
+  type PayeeStatement,
+  type PaymentIntentView,
+  type PaymentReconciliationReport,
+} from '@ecom/contracts';
 import { apiClient, PlatformProcesses, SmsSandbox, TestBus, TestEnvironment, waitFor } from '@ecom/testing';
 
 interface Session {
@@ -10,6 +16,7 @@ interface Session {
 
 interface Balance {
   balance: number;
+  available_balance: number;
 }
 
 interface Transactions {
@@ -32,7 +39,8 @@ function sandboxSignature(body: string, secret = SECRET): string {
  * The issue's journey with the real wallet: a recharge by YAS through the sandbox credits the wallet once
  * whatever the callback replays (concurrent, and after the payment service restarts), a declined one
  * credits nothing, a forged callback is refused, a wallet payment is refunded in part then in whole and a
- * third refund refused, and a recharge whose callback never came is settled by reconciliation.
+ * third refund refused, a ride's hold is captured for its driver (or released when cancelled), and a
+ * recharge whose callback never came is settled by reconciliation.
  */
 describe('wallet recharges and refunds through the payment service and the gateway', () => {
   let environment: TestEnvironment;
@@ -49,8 +57,25 @@ describe('wallet recharges and refunds through the payment service and the gatew
 
     return body;
   };
-  const balance = async (): Promise<number> =>
-    (await json<Balance>(await call('/wallet/balance', { token: payer.access_token }), 200)).balance;
+  const wallet = async (): Promise<Balance> =>
+    json<Balance>(await call('/wallet/balance', { token: payer.access_token }), 200);
+  const balance = async (): Promise<number> => (await wallet()).balance;
+  /** A ride paid from the wallet, as transport asks for it: a hold at request, captured at completion. */
+  const rideIntent = (amount: number): Promise<PaymentIntentView> =>
+    bus.client.request(
+      PAYMENT_SUBJECTS.createIntent,
+      {
+        idempotency_key: `ride-${randomUUID()}`,
+        purpose: 'ride',
+        reference_id: randomUUID(),
+        payer_id: payer.user.id,
+        method: 'wallet',
+        capture: 'manual',
+        amount,
+        currency: 'XOF',
+      },
+      { timeoutMs: 10_000 },
+    );
   const recharge = async (amount: number, phone = PAYER_PHONE): Promise<PaymentIntentView> => {
     const reply = await json<{ payment: PaymentIntentView }>(
       await call('/wallet/recharge', {
@@ -221,6 +246,41 @@ describe('wallet recharges and refunds through the payment service and the gatew
       'PAYMENT_NOT_REFUNDABLE',
     );
     expect(await balance()).toBe(before);
+  });
+
+  it('holds a ride fare, captures the final fare for the driver, and releases a cancelled ride’s hold', async () => {
+    const before = await wallet();
+    const driver = randomUUID();
+    const ride = await rideIntent(3_000);
+    expect(ride.status).toBe('processing');
+    expect((await wallet()).available_balance).toBe(before.available_balance - 3_000);
+
+    const captured: PaymentIntentView = await bus.client.request(PAYMENT_SUBJECTS.captureIntent, {
+      intent_id: ride.id,
+      amount: 2_500,
+      payee: { type: 'driver', id: driver },
+      commission_amount: 375,
+    });
+
+    expect(captured).toMatchObject({ status: 'succeeded', captured_amount: 2_500 });
+    expect(await wallet()).toMatchObject({
+      balance: before.balance - 2_500,
+      available_balance: before.available_balance - 2_500,
+    });
+    const statement: PayeeStatement = await bus.client.request(WALLET_SUBJECTS.payeeStatement, {
+      payee: { type: 'driver', id: driver },
+    });
+    expect(statement).toMatchObject({ gross: 2_500, commission: 375, net: 2_125 });
+
+    const cancelled = await rideIntent(2_000);
+    await bus.client.request(PAYMENT_SUBJECTS.cancelIntent, {
+      intent_id: cancelled.id,
+      reason: 'Course annulée',
+    });
+    expect(await wallet()).toMatchObject({
+      balance: before.balance - 2_500,
+      available_balance: before.available_balance - 2_500,
+    });
   });
 
   it('credits a recharge whose callback never came once reconciliation asks the provider', async () => {
