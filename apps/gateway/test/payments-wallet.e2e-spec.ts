@@ -283,6 +283,36 @@ describe('wallet recharges and refunds through the payment service and the gatew
     });
   });
 
+  it('records a cash ride and books the commission the driver owes', async () => {
+    const driver = randomUUID();
+    const ride: PaymentIntentView = await bus.client.request(PAYMENT_SUBJECTS.createIntent, {
+      idempotency_key: `ride-${randomUUID()}`,
+      purpose: 'ride',
+      reference_id: randomUUID(),
+      payer_id: payer.user.id,
+      method: 'cash_on_delivery',
+      amount: 1_800,
+      currency: 'XOF',
+    });
+    expect(ride.status).toBe('pending');
+
+    const paid: PaymentIntentView = await bus.client.request(PAYMENT_SUBJECTS.recordCash, {
+      intent_id: ride.id,
+      amount: 1_800,
+      payee: { type: 'driver', id: driver },
+      commission_amount: 270,
+    });
+
+    expect(paid).toMatchObject({ status: 'succeeded', captured_amount: 1_800 });
+    const statement: PayeeStatement = await bus.client.request(WALLET_SUBJECTS.payeeStatement, {
+      payee: { type: 'driver', id: driver },
+    });
+    expect(statement.balance).toBe(-270);
+    expect(statement.lines).toEqual([
+      expect.objectContaining({ kind: 'cash_commission', related_service_id: ride.id }),
+    ]);
+  });
+
   it('credits a recharge whose callback never came once reconciliation asks the provider', async () => {
     const before = await balance();
     const stuck = await recharge(2_000, SILENT_PHONE);
