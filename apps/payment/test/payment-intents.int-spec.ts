@@ -402,6 +402,22 @@ describe('payment service on real Postgres and NATS, wallet stood in', () => {
       expect(Number(sandbox?.refunded_amount)).toBe(10_000);
     });
 
+    it('refuses to refund a wallet recharge to the provider: the money is in the wallet', async () => {
+      const intent = await create({ purpose: 'wallet_recharge' });
+      await deliver(await answer(intent.id, 'approve'));
+
+      expect(
+        await codeOf(
+          call(PAYMENT_SUBJECTS.refund, {
+            intent_id: intent.id,
+            idempotency_key: `refund-${randomUUID()}`,
+            reason: 'changed my mind',
+          }),
+        ),
+      ).toBe('PAYMENT_NOT_REFUNDABLE');
+      expect((await get(intent.id)).status).toBe('succeeded');
+    });
+
     it('answers a refund retried with the same key once', async () => {
       const intent = await create();
       await deliver(await answer(intent.id, 'approve'));

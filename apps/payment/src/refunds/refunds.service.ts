@@ -50,6 +50,11 @@ export class RefundsService {
       if (intent.method === 'cash_on_delivery') {
         throw new DomainError('PAYMENT_NOT_REFUNDABLE', 'Cash is given back in cash, outside the platform');
       }
+      // The recharged money sits in the wallet (and may be spent): sending it back to the phone as well
+      // would pay it twice. Undoing a recharge is a wallet matter, not a provider refund.
+      if (intent.purpose === 'wallet_recharge') {
+        throw new DomainError('PAYMENT_NOT_REFUNDABLE', 'A wallet recharge is not refunded to the provider');
+      }
       const left = amountOf(intent.captured_amount) - amountOf(intent.refunded_amount);
       const amount = request.amount ?? left;
       if (amount > left) {
