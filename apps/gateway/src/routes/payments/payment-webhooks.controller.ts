@@ -2,6 +2,7 @@ import { Controller, HttpCode, Param, Post, Req, type RawBodyRequest } from '@ne
 import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { PAYMENT_SUBJECTS, type ReceiveWebhookRequest } from '@ecom/contracts';
 import { DomainError, Public, ServiceClient } from '@ecom/platform';
+import { SkipThrottle } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
 
 import { ApiProblems } from '../edge';
@@ -22,6 +23,9 @@ export class PaymentWebhooksController {
   constructor(private readonly payment: ServiceClient) {}
 
   @Public()
+  // Providers call back from a few addresses in bursts: a per-address limit would delay real payments,
+  // while a forged flood costs the payment service one HMAC each and changes nothing.
+  @SkipThrottle({ ip: true })
   @Post(':provider')
   @HttpCode(200)
   @ApiOperation({
