@@ -74,4 +74,16 @@ describe('gateway: payment webhook and sandbox routes', () => {
     expect(statuses.slice(0, 3)).toEqual([202, 202, 202]);
     expect(statuses[3]).toBe(429);
   });
+
+  it('documents every payment route with its problem answers', async () => {
+    const document = (await (await fetch(`${gateway.url}/docs-json`)).json()) as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    };
+
+    expect(document.paths['/api/v1/payments/{id}']?.['get']?.responses).toHaveProperty('404');
+    expect(document.paths['/api/v1/payments/{id}/refund']?.['post']?.responses).toHaveProperty('422');
+    expect(document.paths['/api/v1/payments/webhooks/{provider}']?.['post']?.responses).toHaveProperty('401');
+    expect(document.paths['/api/v1/payments/sandbox/{id}/approve']?.['post']).toBeDefined();
+    expect(document.paths['/api/v1/payments/sandbox/{id}/decline']?.['post']).toBeDefined();
+  });
 });
