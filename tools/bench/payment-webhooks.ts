@@ -100,7 +100,8 @@ async function main(): Promise<number> {
   };
   const nats = await connect({ servers: natsUrl });
   try {
-    const paymentPort = await freePort(13201);
+    // A random start: benches of other services probe ports from fixed starts on the same machine.
+    const paymentPort = await freePort(13201 + Math.floor(Math.random() * 2000));
     const gatewayPort = await freePort(paymentPort + 1);
     const shared = { SANDBOX_WEBHOOK_SECRET: SECRET, RECONCILE_INTERVAL_MS: '0' };
     children.push(

@@ -180,14 +180,21 @@ export class IntentsRepository {
       [id],
     );
     if (!locked) return undefined;
-    const [rows] = await manager.query<Changed<IntentRow>>(
-      `UPDATE intents SET status = $2, updated_at = now()${sets.map((set) => `, ${set}`).join('')}
-       WHERE id = $1 AND status = ANY($3::varchar[]) RETURNING *`,
+    values.push(locked.status, cause.slice(0, 300));
+    // The transition is recorded by the same statement, and only if the update happened.
+    const rows = await manager.query<IntentRow[]>(
+      `WITH moved AS (
+         UPDATE intents SET status = $2, updated_at = now()${sets.map((set) => `, ${set}`).join('')}
+         WHERE id = $1 AND status = ANY($3::varchar[]) RETURNING *
+       ), recorded AS (
+         INSERT INTO intent_transitions (intent_id, from_status, to_status, cause)
+         SELECT id, $${values.length - 1}, $2, $${values.length} FROM moved
+       )
+       SELECT * FROM moved`,
       values,
     );
     const row = rows[0];
     if (!row) return undefined;
-    await this.recordTransition(manager, id, locked.status, to, cause);
 
     return { row, previous: locked.status };
   }
