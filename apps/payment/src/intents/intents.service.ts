@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  isErrorCode,
   PROVIDER_METHODS,
   type CancelIntentRequest,
   type CaptureIntentRequest,
   type Caller,
   type CreateIntentRequest,
-  type ErrorCode,
   type PaymentIntentView,
   type ProviderMethod,
   type RecordCashRequest,
@@ -86,8 +86,9 @@ export class IntentsService {
     if (existing.request_hash !== hash) throw new DomainError('IDEMPOTENCY_KEY_REUSED');
     // A retry of a creation whose wallet or provider call never answered carries it on, with the same keys.
     if (existing.status === 'pending') return toIntentView(await this.execute(existing));
-    if (existing.status === 'failed' && existing.failure_code?.startsWith('WALLET_')) {
-      throw new DomainError(existing.failure_code as ErrorCode, existing.failure_reason ?? undefined);
+    const code = existing.failure_code;
+    if (existing.status === 'failed' && isErrorCode(code) && code.startsWith('WALLET_')) {
+      throw new DomainError(code, existing.failure_reason ?? undefined);
     }
 
     return toIntentView(existing);
