@@ -499,9 +499,26 @@ describe('payment service on real Postgres and NATS, wallet stood in', () => {
       expect((await get(unanswered.id)).status).toBe('cancelled');
       expect((await get(hold.id)).status).toBe('cancelled');
       expect(wallet.balanceOf(payer)).toBe(2_000);
-      // The payer answering after the expiry changes nothing.
-      await deliver(await answer(unanswered.id, 'approve'));
+      // The push was withdrawn: the payer answering after the expiry is refused and nothing changes.
+      expect(
+        await codeOf(call(PAYMENT_SUBJECTS.sandboxAnswer, { intent_id: unanswered.id, answer: 'approve' })),
+      ).toBe('PAYMENT_INVALID_TRANSITION');
       expect((await get(unanswered.id)).status).toBe('cancelled');
+    });
+
+    it('makes a cancelled intent succeed when the provider was paid before the cancel reached it', async () => {
+      const intent = await create({ payer_phone: SILENT_PHONE });
+      await call(PAYMENT_SUBJECTS.sandboxAnswer, { intent_id: intent.id, answer: 'approve' });
+
+      expect(
+        await codeOf(
+          call(PAYMENT_SUBJECTS.cancelIntent, { intent_id: intent.id, reason: 'order cancelled' }),
+        ),
+      ).toBe('PAYMENT_INVALID_TRANSITION');
+
+      expect((await get(intent.id)).status).toBe('succeeded');
+      await waitFor(() => events.of(intent.id, PAYMENT_EVENTS.intentSucceeded).length === 1);
+      expect(events.of(intent.id, PAYMENT_EVENTS.intentCancelled)).toHaveLength(0);
     });
   });
 

@@ -191,11 +191,32 @@ export class IntentsService {
     return toIntentView(row);
   }
 
-  /** Releases the wallet hold if any, then cancels; shared with reconciliation of expired intents. */
+  /**
+   * Releases the wallet hold or stops the provider payment, then cancels; shared with reconciliation of
+   * expired intents. A provider that was paid before the cancel reached it makes the intent succeed instead.
+   */
   async cancelOpen(intent: IntentRow, reason: string): Promise<IntentRow> {
     if (intent.wallet_hold_id) await this.wallet.release(intent, intent.wallet_hold_id);
+    const answer =
+      intent.provider && intent.provider_reference
+        ? await this.providers.named(intent.provider).cancel(intent.provider_reference)
+        : 'cancelled';
     const moved = await inTransaction(this.dataSource, (manager) =>
-      this.outcomes.move(manager, intent.id, 'cancelled', reason, { failure_reason: reason }),
+      answer === 'succeeded'
+        ? this.outcomes.move(
+            manager,
+            intent.id,
+            'succeeded',
+            `${intent.provider ?? ''}: paid before the cancel`,
+            {
+              captured_amount: amountOf(intent.amount),
+              next_action: null,
+            },
+          )
+        : this.outcomes.move(manager, intent.id, 'cancelled', reason, {
+            failure_reason: reason,
+            next_action: null,
+          }),
     );
 
     return moved.row;

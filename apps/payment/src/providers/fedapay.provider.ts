@@ -108,6 +108,14 @@ export class FedaPayProvider implements PaymentProvider {
     return STATUSES[stringField(body, 'v1/transaction.status') ?? ''] ?? 'processing';
   }
 
+  /**
+   * FedaPay offers no cancel of a pushed transaction: the payer's pending request lapses on the network's
+   * side. What matters is whether it was approved before we gave up on it.
+   */
+  async cancel(providerReference: string): Promise<'cancelled' | 'succeeded'> {
+    return (await this.queryStatus(providerReference)) === 'succeeded' ? 'succeeded' : 'cancelled';
+  }
+
   /** A payout of `amount` to the payer's phone, started at once. */
   async refund(request: RefundRequest): Promise<string> {
     const mode = MODES[request.method];

@@ -55,6 +55,11 @@ export interface PaymentProvider {
   /** Checks signature and timestamp over the exact raw body; throws PAYMENT_SIGNATURE_INVALID. */
   verifyWebhook(rawBody: string, headers: Record<string, string>): WebhookNotice;
   queryStatus(providerReference: string): Promise<ProviderStatus>;
+  /**
+   * Stops the payer from paying an intent we give up on (expired, cancelled). Answers `succeeded` when the
+   * provider was paid before the cancel reached it: the intent is then paid, not cancelled.
+   */
+  cancel(providerReference: string): Promise<'cancelled' | 'succeeded'>;
   /** Gives `amount` back to the payer; answers the provider's id of the refund. */
   refund(request: RefundRequest): Promise<string>;
 }

@@ -184,6 +184,21 @@ describe('Stripe PaymentIntents adapter against a fake Stripe', () => {
     expect(api.requests.at(-1)).toMatchObject({ method: 'GET', path: '/v1/payment_intents/pi_123' });
   });
 
+  it('cancels a PaymentIntent, or finds it paid when Stripe refuses the cancel', async () => {
+    api.route = () => ({ status: 200, body: { id: 'pi_123', status: 'canceled' } });
+    expect(await stripe.cancel('pi_123')).toBe('cancelled');
+    expect(api.requests[0]).toMatchObject({ method: 'POST', path: '/v1/payment_intents/pi_123/cancel' });
+
+    api.route = (sent) =>
+      sent.method === 'POST'
+        ? {
+            status: 400,
+            body: { error: { type: 'invalid_request_error', code: 'payment_intent_unexpected_state' } },
+          }
+        : { status: 200, body: { id: 'pi_123', status: 'succeeded' } };
+    expect(await stripe.cancel('pi_123')).toBe('succeeded');
+  });
+
   it('refunds part of a PaymentIntent with the refund’s own key', async () => {
     api.route = () => ({ status: 200, body: { id: 're_1', status: 'succeeded' } });
 

@@ -129,6 +129,18 @@ export class SandboxProvider implements PaymentProvider {
     }
   }
 
+  /** The push is withdrawn: an answer after it is refused, as a phone shows an expired request. */
+  async cancel(providerReference: string): Promise<'cancelled' | 'succeeded'> {
+    const [rows] = await this.dataSource.query<[{ status: SandboxPaymentRow['status'] }[], number]>(
+      `UPDATE sandbox_payments SET status = CASE WHEN status = 'pending' THEN 'declined' ELSE status END,
+              answered_at = coalesce(answered_at, now())
+       WHERE reference = $1 RETURNING status`,
+      [providerReference],
+    );
+
+    return rows[0]?.status === 'approved' ? 'succeeded' : 'cancelled';
+  }
+
   async refund(request: RefundRequest): Promise<string> {
     const [rows] = await this.dataSource.query<[unknown[], number]>(
       `UPDATE sandbox_payments SET refunded_amount = refunded_amount + $2

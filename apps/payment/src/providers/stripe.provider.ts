@@ -88,6 +88,30 @@ export class StripeProvider implements PaymentProvider {
     return FINAL_STATUSES[stringField(body, 'status') ?? ''] ?? 'processing';
   }
 
+  /** `POST /v1/payment_intents/:id/cancel`; Stripe refuses it once the PaymentIntent succeeded. */
+  async cancel(providerReference: string): Promise<'cancelled' | 'succeeded'> {
+    try {
+      await this.call(
+        'POST',
+        `/v1/payment_intents/${encodeURIComponent(providerReference)}/cancel`,
+        undefined,
+        {
+          cancellation_reason: 'abandoned',
+        },
+      );
+
+      return 'cancelled';
+    } catch (error) {
+      if (
+        error instanceof DomainError &&
+        error.details?.['provider_code'] === 'payment_intent_unexpected_state'
+      ) {
+        return (await this.queryStatus(providerReference)) === 'succeeded' ? 'succeeded' : 'cancelled';
+      }
+      throw error;
+    }
+  }
+
   async refund(request: RefundRequest): Promise<string> {
     const body = await this.call('POST', '/v1/refunds', request.idempotencyKey, {
       payment_intent: request.providerReference,
