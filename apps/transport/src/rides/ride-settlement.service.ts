@@ -1,0 +1,80 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PAYMENT_SUBJECTS, type PaymentIntentView } from '@ecom/contracts';
+import { DomainError, LOGGER, ServiceClient, type Logger } from '@ecom/platform';
+import { DataSource } from 'typeorm';
+
+import { isRetryable, RidePayments } from './ride-payments';
+import { RidesRepository, type RideRow } from './rides.repository';
+
+/**
+ * Settles a ride's payment once its status is final: `pending` is charged (the fare, or a cancellation
+ * fee) and becomes `paid` or `failed`; `releasing` is released and becomes `released`. A service that did
+ * not answer leaves the state as it was, for the sweeper to try again; the ride itself never waits on it.
+ */
+@Injectable()
+export class RideSettlementService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly rides: RidesRepository,
+    private readonly payments: RidePayments,
+    private readonly client: ServiceClient,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async settle(ride: RideRow): Promise<void> {
+    if (ride.payment_status === 'pending') {
+      await this.attempt(ride, 'pending', 'paid', () =>
+        this.payments.settle(ride, ride.final_fare ?? ride.quoted_fare, ride.commission_amount ?? 0),
+      );
+    } else if (ride.payment_status === 'releasing') {
+      await this.attempt(ride, 'releasing', 'released', () =>
+        this.payments.cancel(this.payments.intentOf(ride), ride.cancel_reason ?? 'cancelled'),
+      );
+    }
+  }
+
+  private async attempt(
+    ride: RideRow,
+    from: 'pending' | 'releasing',
+    to: 'paid' | 'released',
+    call: () => Promise<PaymentIntentView>,
+  ): Promise<void> {
+    const manager = this.dataSource.manager;
+    try {
+      await call();
+      await this.rides.settle(manager, ride.id, from, to, null);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (isRetryable(error)) {
+        await this.rides.noteAttempt(manager, ride.id, message);
+        this.logger.warn('Ride payment not settled yet; will retry', { ride_id: ride.id, error: message });
+
+        return;
+      }
+      // A retry after a lost answer finds the intent already settled: that is success, not failure.
+      if (
+        error instanceof DomainError &&
+        error.code === 'PAYMENT_INVALID_TRANSITION' &&
+        (await this.done(ride, to))
+      ) {
+        await this.rides.settle(manager, ride.id, from, to, null);
+
+        return;
+      }
+      await this.rides.settle(manager, ride.id, from, 'failed', message);
+      this.logger.error('Ride payment refused', { ride_id: ride.id, error: message });
+    }
+  }
+
+  private async done(ride: RideRow, to: 'paid' | 'released'): Promise<boolean> {
+    try {
+      const intent = await this.client.request<PaymentIntentView>(PAYMENT_SUBJECTS.getIntent, {
+        intent_id: ride.payment_intent_id,
+      });
+
+      return to === 'paid' ? intent.status === 'succeeded' : intent.status === 'cancelled';
+    } catch {
+      return false;
+    }
+  }
+}
