@@ -226,9 +226,9 @@ export class RidesRepository {
     const [rows] = await manager.query<Changed<RideRow>>(
       `UPDATE rides SET status = 'cancelled', cancelled_at = now(), updated_at = now(), cancelled_by = $3,
               cancel_reason = $4, cancellation_fee = $5,
-              final_fare = CASE WHEN $5 > 0 THEN $5 END,
-              commission_amount = CASE WHEN $5 > 0 THEN $6 END,
-              payment_status = CASE WHEN $5 > 0 THEN 'pending' ELSE 'releasing' END
+              final_fare = CASE WHEN $5::int > 0 THEN $5::int END,
+              commission_amount = CASE WHEN $5::int > 0 THEN $6::int END,
+              payment_status = CASE WHEN $5::int > 0 THEN 'pending' ELSE 'releasing' END
        WHERE id = $1 AND status = ANY($2::varchar[]) RETURNING ${COLUMNS}`,
       [rideId, from, by, reason, fee.amount, fee.commission],
     );
