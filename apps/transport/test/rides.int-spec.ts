@@ -16,7 +16,7 @@ import {
   type SweepResult,
 } from '@ecom/contracts';
 import { DomainError, type RunningApp } from '@ecom/platform';
-import { LogCapture, startService, TestBus, TestEnvironment, waitFor } from '@ecom/testing';
+import { LogCapture, PaymentStandIn, startService, TestBus, TestEnvironment, waitFor } from '@ecom/testing';
 import { JSONCodec } from 'nats';
 import { DataSource } from 'typeorm';
 
@@ -28,7 +28,6 @@ import {
   caller,
   client,
   driverCaller,
-  FakePayment,
   newTown,
   offset,
   onlineDriver,
@@ -56,7 +55,7 @@ describe('rides on real Postgres and NATS, payment stood in', () => {
   let service: RunningApp<TransportConfig>;
   let db: DataSource;
   let call: Call;
-  let payment: FakePayment;
+  let payment: PaymentStandIn;
   const logs = new LogCapture();
 
   const ride = (id: string): Promise<{ status: string; driver_id: string | null; payment_status: string }> =>
@@ -78,7 +77,7 @@ describe('rides on real Postgres and NATS, payment stood in', () => {
   beforeAll(async () => {
     environment = await TestEnvironment.create();
     bus = await TestBus.connect(environment);
-    payment = new FakePayment(bus);
+    payment = new PaymentStandIn(bus);
     payment.serveStatements(bus);
     service = await startService(
       transportService,
