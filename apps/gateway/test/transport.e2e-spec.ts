@@ -176,10 +176,26 @@ describe('rides through the gateway', () => {
     // Its profile comes from auth's registration event: wait for transport to have it.
     await waitFor(
       async () =>
-        (await call('/driver/status', { method: 'PUT', token: demo.access_token, json: { is_online: true } }))
-          .status === 200,
+        (
+          await call('/driver/status', {
+            method: 'PUT',
+            token: demo.access_token,
+            json: { is_online: true, location: LOME },
+          })
+        ).status === 200,
       { what: 'the demo driver profile', intervalMs: 200 },
     );
+    // A rider's map shows the demo moto, without saying who it is.
+    const map = await json<{ items: { vehicle_type: string; distance_m: number }[] }>(
+      await call(`/transport/nearby-drivers?lat=${LOME.lat}&lng=${LOME.lng + 0.001}&service_type=moto`, {
+        token: client.access_token,
+      }),
+      200,
+    );
+    // Rounded to about 100 m: enough for a map, not enough to follow someone.
+    expect(map.items).toEqual([
+      { vehicle_type: 'moto', distance_m: 110, position: { lat: 6.132, lng: 1.223 } },
+    ]);
     await waitFor(
       async () =>
         (await call('/driver/location', { method: 'PUT', token: demo.access_token, json: north(-20_000) }))

@@ -140,8 +140,10 @@ export class DriversRepository {
   }
 
   /**
-   * Available drivers around a point, nearest first: a KNN walk of the partial GiST index bounded by the
-   * radius's box, then the exact great-circle distance. A stale position counts as offline.
+   * Available drivers around a point, nearest first: a KNN walk of the partial GiST index (only drivers
+   * who can be offered a ride are in it) that stops at the `limit`-th match, then the radius. Bounding
+   * the walk by the limit rather than by a box keeps it short where drivers are dense; a stale position
+   * counts as offline.
    */
   nearby(
     manager: EntityManager,
@@ -150,15 +152,16 @@ export class DriversRepository {
     limit: number,
   ): Promise<NearbyDriverRow[]> {
     return manager.query<NearbyDriverRow[]>(
-      `SELECT id, user_id, vehicle_type, lat, lng, earth_distance(location, ll_to_earth($1, $2)) AS distance_m
-       FROM drivers
-       WHERE is_online AND status = 'approved' AND current_ride_id IS NULL
-         AND vehicle_type = ANY($3::varchar[])
-         AND last_location_at > now() - make_interval(secs => $5)
-         AND earth_box(ll_to_earth($1, $2), $4) @> location
-         AND earth_distance(location, ll_to_earth($1, $2)) <= $4
-       ORDER BY location <-> ll_to_earth($1, $2)
-       LIMIT $6`,
+      `SELECT * FROM (
+         SELECT id, user_id, vehicle_type, lat, lng, earth_distance(location, ll_to_earth($1, $2)) AS distance_m
+         FROM drivers
+         WHERE is_online AND status = 'approved' AND current_ride_id IS NULL
+           AND vehicle_type = ANY($3::varchar[])
+           AND last_location_at > now() - make_interval(secs => $5)
+         ORDER BY location <-> ll_to_earth($1, $2)
+         LIMIT $6
+       ) nearest
+       WHERE distance_m <= $4 ORDER BY distance_m`,
       [point.lat, point.lng, filter.vehicleTypes, filter.radiusM, filter.staleSeconds, limit],
     );
   }

@@ -54,28 +54,32 @@ export class RideRequestsService {
     private readonly live: LiveUpdates,
   ) {}
 
-  /** Available drivers of the right vehicles nearest to `point`, searching ever wider circles. */
+  /**
+   * Available drivers of the right vehicles nearest to `point`, within the smallest of the search radii
+   * that holds one: one nearest-first query up to the widest radius, cut at that step.
+   */
   async nearestDrivers(
     point: GeoPoint,
     serviceType: ServiceType,
     limit: number,
   ): Promise<{ radiusM: number; drivers: NearbyDriverRow[] }> {
-    const radii = this.config.SEARCH_RADII_M;
-    for (const radiusM of radii) {
-      const drivers = await this.drivers.nearby(
-        this.dataSource.manager,
-        point,
-        {
-          vehicleTypes: SERVICE_VEHICLE_TYPES[serviceType],
-          radiusM,
-          staleSeconds: this.config.DRIVER_LOCATION_STALE_SECONDS,
-        },
-        limit,
-      );
-      if (drivers.length > 0) return { radiusM, drivers };
-    }
+    const radii = [...this.config.SEARCH_RADII_M].sort((a, b) => a - b);
+    const widest = radii.at(-1) ?? 0;
+    const drivers = await this.drivers.nearby(
+      this.dataSource.manager,
+      point,
+      {
+        vehicleTypes: SERVICE_VEHICLE_TYPES[serviceType],
+        radiusM: widest,
+        staleSeconds: this.config.DRIVER_LOCATION_STALE_SECONDS,
+      },
+      limit,
+    );
+    const nearest = drivers[0];
+    if (!nearest) return { radiusM: widest, drivers: [] };
+    const radiusM = radii.find((radius) => radius >= nearest.distance_m) ?? widest;
 
-    return { radiusM: radii.at(-1) ?? 0, drivers: [] };
+    return { radiusM, drivers: drivers.filter((driver) => driver.distance_m <= radiusM) };
   }
 
   async nearby(request: NearbyDriversRequest): Promise<NearbyDrivers> {

@@ -1,3 +1,4 @@
+import { Transform } from 'class-transformer';
 import {
   IsIn,
   IsInt,
@@ -83,7 +84,21 @@ export interface FareEstimate {
   currency: Currency;
 }
 
-export class NearbyDriversRequest extends Coordinates {
+/** A number from a query string; anything else is left for the validator to refuse. */
+const FromQuery = Transform(({ value }: { value: unknown }) =>
+  typeof value === 'string' && value.trim() !== '' ? Number(value) : value,
+);
+
+/** `GET /transport/nearby-drivers?lat=&lng=&service_type=`: numbers arrive as query strings. */
+export class NearbyDriversRequest {
+  @FromQuery
+  @IsNumber(FINITE)
+  lat!: number;
+
+  @FromQuery
+  @IsNumber(FINITE)
+  lng!: number;
+
   @IsString()
   @Length(1, 32)
   service_type!: string;
