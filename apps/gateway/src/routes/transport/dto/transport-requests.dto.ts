@@ -122,7 +122,12 @@ export class DriverRegistrationDto extends DriverRegistrationRequest {
   @ApiProperty({ example: 'TG-B-2019-004512' })
   declare license_number: string;
 
-  @ApiProperty({ enum: VEHICLE_TYPES })
+  @ApiProperty({
+    enum: VEHICLE_TYPES,
+    description:
+      'Which rides the driver is offered: taxi → taxi and driver; moto → moto, driver and delivery; car → lux ' +
+      'and driver; van → delivery',
+  })
   declare vehicle_type: VehicleType;
 
   @ApiProperty({ example: 'TG 4512 AB' })
