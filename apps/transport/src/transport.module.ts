@@ -20,6 +20,7 @@ import { RatingsRepository } from './ratings/ratings.repository';
 import { RatingsService } from './ratings/ratings.service';
 import { DriverRidesController } from './rides/driver-rides.controller';
 import { RideLifecycleService } from './rides/ride-lifecycle.service';
+import { RideMetrics } from './rides/ride-metrics';
 import { RidePayments } from './rides/ride-payments';
 import { RideQueriesService } from './rides/ride-queries.service';
 import { RideRequestsService } from './rides/ride-requests.service';
@@ -56,6 +57,7 @@ function routePlanner(config: TransportConfig, logger: Logger): RoutePlanner {
     RatingsRepository,
     DriversService,
     RidePayments,
+    RideMetrics,
     RideSettlementService,
     RideRequestsService,
     RideLifecycleService,

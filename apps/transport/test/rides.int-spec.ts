@@ -205,6 +205,9 @@ describe('rides on real Postgres and NATS, payment stood in', () => {
       expect(outcomes.filter((result) => result === 'ok')).toHaveLength(1);
       expect(outcomes.filter((result) => result === 'RIDE_ALREADY_TAKEN')).toHaveLength(9);
       const winner = drivers[outcomes.indexOf('ok')]!;
+      expect(await (await fetch(`${service.url}/metrics`)).text()).toContain(
+        'ecom_transport_accept_lost_total{app="transport"} 9',
+      );
       expect(await ride(requested.id)).toMatchObject({ status: 'accepted', driver_id: winner.driver.id });
       const holding = await db.query<{ id: string }[]>('SELECT id FROM drivers WHERE current_ride_id = $1', [
         requested.id,

@@ -16,6 +16,7 @@ import { chargedFare, checkCoordinates, commissionOf } from '../fares/fare-sched
 import { FaresService } from '../fares/fares.service';
 import { LiveUpdates } from '../live/live-updates';
 import { rideEvent } from './ride-events';
+import { RideMetrics } from './ride-metrics';
 import { RideSettlementService } from './ride-settlement.service';
 import { toRideView } from './ride-views';
 import { RidesRepository, type RideRow } from './rides.repository';
@@ -49,6 +50,7 @@ export class RideLifecycleService {
     private readonly settlement: RideSettlementService,
     private readonly events: EventPublisher,
     private readonly live: LiveUpdates,
+    private readonly metrics: RideMetrics,
   ) {}
 
   arrive(caller: Caller, rideId: string, at?: Coordinates): Promise<RideView> {
@@ -191,6 +193,7 @@ export class RideLifecycleService {
     note: string | null = null,
   ): Promise<void> {
     await this.rides.addTimeline(manager, row.id, row.status, actor, position, note);
+    this.metrics.entered(row.status);
     const type = EVENT_OF[row.status];
     if (type) {
       await this.events.publish(manager, type, rideEvent(row, driver?.user_id ?? null), {

@@ -23,7 +23,8 @@ import { checkCoordinates, serviceTypeOf } from '../fares/fare-schedule';
 import { FaresService } from '../fares/fares.service';
 import { LiveUpdates } from '../live/live-updates';
 import { rideEvent } from './ride-events';
-import { RidePayments } from './ride-payments';
+import { RideMetrics } from './ride-metrics';
+import { isRetryable, RidePayments } from './ride-payments';
 import { toPendingRideView, toRideView } from './ride-views';
 import { RidesRepository, type RideRow } from './rides.repository';
 
@@ -52,6 +53,7 @@ export class RideRequestsService {
     private readonly payments: RidePayments,
     private readonly events: EventPublisher,
     private readonly live: LiveUpdates,
+    private readonly metrics: RideMetrics,
   ) {}
 
   /**
@@ -110,13 +112,23 @@ export class RideRequestsService {
     }
     const { radiusM } = await this.nearestDrivers(quote.pickup, quote.serviceType, 1);
     const rideId = randomUUID();
-    const intent = await this.payments.open(
-      rideId,
-      caller.user_id,
-      request.payment_method,
-      quote.fare,
-      `Course ${quote.serviceType}`,
-    );
+    const open = (): ReturnType<RidePayments['open']> =>
+      this.payments.open(
+        rideId,
+        caller.user_id,
+        request.payment_method,
+        quote.fare,
+        `Course ${quote.serviceType}`,
+      );
+    const intent = await open().catch(async (error: unknown) => {
+      // No answer may still mean a hold was placed: the same key finds that intent, which is then dropped.
+      if (isRetryable(error)) {
+        await open()
+          .then((placed) => this.payments.cancel(placed.id, 'ride_not_created'))
+          .catch(() => undefined);
+      }
+      throw error;
+    });
     try {
       const ride = await inTransaction(this.dataSource, async (manager) => {
         const row = await this.rides.insert(manager, {
@@ -146,6 +158,7 @@ export class RideRequestsService {
 
         return row;
       });
+      this.metrics.entered('requested');
 
       return toRideView(ride, null);
     } catch (error) {
@@ -188,6 +201,7 @@ export class RideRequestsService {
 
       return { ride: row, driver: driverRow };
     });
+    this.metrics.entered('accepted');
     this.live.status(
       ride.id,
       ride.status,
@@ -232,6 +246,7 @@ export class RideRequestsService {
     if (ride.status === 'requested' || ride.status === 'cancelled') {
       throw new DomainError('RIDE_INVALID_TRANSITION', 'The request is no longer open');
     }
+    this.metrics.lostRace();
     throw new DomainError('RIDE_ALREADY_TAKEN');
   }
 }

@@ -3,6 +3,7 @@ import { PAYMENT_SUBJECTS, type PaymentIntentView } from '@ecom/contracts';
 import { DomainError, LOGGER, ServiceClient, type Logger } from '@ecom/platform';
 import { DataSource } from 'typeorm';
 
+import { RideMetrics } from './ride-metrics';
 import { isRetryable, RidePayments } from './ride-payments';
 import { RidesRepository, type RideRow } from './rides.repository';
 
@@ -18,6 +19,7 @@ export class RideSettlementService {
     private readonly rides: RidesRepository,
     private readonly payments: RidePayments,
     private readonly client: ServiceClient,
+    private readonly metrics: RideMetrics,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -43,10 +45,12 @@ export class RideSettlementService {
     try {
       await call();
       await this.rides.settle(manager, ride.id, from, to, null);
+      this.metrics.settled(to);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (isRetryable(error)) {
         await this.rides.noteAttempt(manager, ride.id, message);
+        this.metrics.settled('retry');
         this.logger.warn('Ride payment not settled yet; will retry', { ride_id: ride.id, error: message });
 
         return;
@@ -58,10 +62,12 @@ export class RideSettlementService {
         (await this.done(ride, to))
       ) {
         await this.rides.settle(manager, ride.id, from, to, null);
+        this.metrics.settled(to);
 
         return;
       }
       await this.rides.settle(manager, ride.id, from, 'failed', message);
+      this.metrics.settled('failed');
       this.logger.error('Ride payment refused', { ride_id: ride.id, error: message });
     }
   }
