@@ -164,6 +164,25 @@ describe('rides through the gateway', () => {
     );
     expect(quote.currency).toBe('XOF');
 
+    // Prices are the admins' to change.
+    const fares = await json<{ items: { service_type: string }[] }>(
+      await call('/admin/fares', { token: admin.access_token }),
+      200,
+    );
+    expect(fares.items.map((item) => item.service_type)).toEqual([
+      'taxi',
+      'moto',
+      'lux',
+      'driver',
+      'delivery',
+    ]);
+    const notAdmin = await call('/admin/fares/lux', {
+      method: 'PUT',
+      token: client.access_token,
+      json: { base: 1, per_km: 1, per_minute: 1, minimum: 1 },
+    });
+    expect(notAdmin.status).toBe(403);
+
     // A client is no driver.
     const refused = await call('/driver/pending-rides', { token: client.access_token });
     expect({ status: refused.status, code: await problem(refused) }).toEqual({

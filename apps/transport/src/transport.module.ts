@@ -7,6 +7,7 @@ import { DriversController } from './drivers/drivers.controller';
 import { DriversRepository } from './drivers/drivers.repository';
 import { DriversService } from './drivers/drivers.service';
 import { EarningsService } from './earnings/earnings.service';
+import { FareOverridesRepository } from './fares/fare-overrides.repository';
 import { FaresController } from './fares/fares.controller';
 import { FaresService } from './fares/fares.service';
 import { GreatCircleRoutePlanner } from './fares/great-circle-route-planner';
@@ -52,6 +53,7 @@ function routePlanner(config: TransportConfig, logger: Logger): RoutePlanner {
   providers: [
     { provide: ROUTE_PLANNER, useFactory: routePlanner, inject: [TransportConfig, LOGGER] },
     FaresService,
+    FareOverridesRepository,
     DriversRepository,
     RidesRepository,
     RatingsRepository,

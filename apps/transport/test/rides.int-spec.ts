@@ -581,6 +581,45 @@ describe('rides on real Postgres and NATS, payment stood in', () => {
     });
   });
 
+  describe('fares', () => {
+    it('quotes with the prices an admin sets, which only admins may set', async () => {
+      const trip = { pickup: LOME_MARKET, destination: offset(LOME_MARKET, 5000), service_type: 'lux' };
+      const before = await call<FareEstimate>(TRANSPORT_SUBJECTS.estimate, trip, client());
+
+      const set = await call<{ source: string; base: number }>(
+        TRANSPORT_SUBJECTS.setFare,
+        { service_type: 'lux', base: 5000, per_km: 0, per_minute: 0, minimum: 0 },
+        ADMIN,
+      );
+      const after = await call<FareEstimate>(TRANSPORT_SUBJECTS.estimate, trip, client());
+
+      expect(before.fare).not.toBe(5000);
+      expect(set).toMatchObject({ source: 'admin', base: 5000 });
+      expect(after.fare).toBe(5000);
+      const table = await call<{ items: { service_type: string; source: string }[] }>(
+        TRANSPORT_SUBJECTS.listFares,
+        {},
+        ADMIN,
+      );
+      expect(table.items.map((item) => `${item.service_type}:${item.source}`)).toEqual([
+        'taxi:config',
+        'moto:config',
+        'lux:admin',
+        'driver:config',
+        'delivery:config',
+      ]);
+      expect(
+        await outcome(
+          call(
+            TRANSPORT_SUBJECTS.setFare,
+            { service_type: 'lux', base: 1, per_km: 0, per_minute: 0, minimum: 0 },
+            client(),
+          ),
+        ),
+      ).toBe('FORBIDDEN');
+    });
+  });
+
   describe('drivers and privacy', () => {
     it('lets admins list and suspend drivers, each change an event', async () => {
       const { driver } = await onlineDriver(call, newTown());

@@ -1,14 +1,27 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EstimateRequest, FareEstimate, GeoPoint, ServiceType } from '@ecom/contracts';
+import {
+  SERVICE_TYPES,
+  type Caller,
+  type EstimateRequest,
+  type FareEstimate,
+  type FareRatesView,
+  type FareTable,
+  type GeoPoint,
+  type ServiceType,
+  type SetFareRequest,
+} from '@ecom/contracts';
 import { DomainError } from '@ecom/platform';
+import { DataSource } from 'typeorm';
 
 import { TransportConfig } from '../config';
+import { FareOverridesRepository, type FareOverrideRow } from './fare-overrides.repository';
 import {
   checkCoordinates,
   fareFor,
-  greatCircleM,
   fareRates,
+  greatCircleM,
   serviceTypeOf,
+  type FareRates,
   type FareSchedule,
 } from './fare-schedule';
 import { ROUTE_PLANNER, type RoutePlanner } from './route-planner';
@@ -26,15 +39,25 @@ export interface Quote {
 /** Closer than this, pickup and destination are the same place (a GPS fix wanders about that much). */
 const SAME_PLACE_M = 50;
 
+function ratesOf(row: FareOverrideRow): FareRates {
+  return { base: row.base, perKm: row.per_km, perMinute: row.per_minute, minimum: row.minimum };
+}
+
+/**
+ * Prices trips: the configured rates of each service type, unless an admin set others (read from the
+ * database at each quote, so every replica quotes alike the moment they change).
+ */
 @Injectable()
 export class FaresService {
-  readonly schedule: FareSchedule;
+  private readonly configured: FareSchedule;
 
   constructor(
     config: TransportConfig,
+    private readonly dataSource: DataSource,
+    private readonly overrides: FareOverridesRepository,
     @Inject(ROUTE_PLANNER) private readonly routes: RoutePlanner,
   ) {
-    this.schedule = {
+    this.configured = {
       taxi: fareRates(config.FARE_TAXI),
       moto: fareRates(config.FARE_MOTO),
       lux: fareRates(config.FARE_LUX),
@@ -47,8 +70,9 @@ export class FaresService {
     const pickup = checkCoordinates(request.pickup, 'pickup');
     const destination = checkCoordinates(request.destination, 'destination');
     const serviceType = serviceTypeOf(request.service_type);
-    if (greatCircleM(pickup, destination) < SAME_PLACE_M)
+    if (greatCircleM(pickup, destination) < SAME_PLACE_M) {
       throw new DomainError('RIDE_SAME_PICKUP_DESTINATION');
+    }
     const route = await this.routes.plan(pickup, destination);
 
     return {
@@ -57,7 +81,7 @@ export class FaresService {
       destination,
       distanceM: route.distanceM,
       durationS: route.durationS,
-      fare: fareFor(this.schedule[serviceType], route.distanceM, route.durationS),
+      fare: fareFor(await this.ratesFor(serviceType), route.distanceM, route.durationS),
     };
   }
 
@@ -79,7 +103,50 @@ export class FaresService {
   }
 
   /** The fare of the trip as driven: what completion compares with the quote. */
-  fareOfTrip(serviceType: ServiceType, distanceM: number, durationS: number): number {
-    return fareFor(this.schedule[serviceType], distanceM, durationS);
+  async fareOfTrip(serviceType: ServiceType, distanceM: number, durationS: number): Promise<number> {
+    return fareFor(await this.ratesFor(serviceType), distanceM, durationS);
+  }
+
+  async table(): Promise<FareTable> {
+    const rows = await this.overrides.all(this.dataSource.manager);
+
+    return {
+      items: SERVICE_TYPES.map((serviceType) => {
+        const row = rows.find((candidate) => candidate.service_type === serviceType);
+
+        return this.view(serviceType, row ? ratesOf(row) : this.configured[serviceType], row ?? null);
+      }),
+    };
+  }
+
+  async set(admin: Caller, request: SetFareRequest): Promise<FareRatesView> {
+    const serviceType = serviceTypeOf(request.service_type);
+    const row = await this.overrides.upsert(
+      this.dataSource.manager,
+      serviceType,
+      { base: request.base, perKm: request.per_km, perMinute: request.per_minute, minimum: request.minimum },
+      admin.user_id,
+    );
+
+    return this.view(serviceType, ratesOf(row), row);
+  }
+
+  private async ratesFor(serviceType: ServiceType): Promise<FareRates> {
+    const row = await this.overrides.find(this.dataSource.manager, serviceType);
+
+    return row ? ratesOf(row) : this.configured[serviceType];
+  }
+
+  private view(serviceType: ServiceType, rates: FareRates, row: FareOverrideRow | null): FareRatesView {
+    return {
+      service_type: serviceType,
+      base: rates.base,
+      per_km: rates.perKm,
+      per_minute: rates.perMinute,
+      minimum: rates.minimum,
+      currency: 'XOF',
+      source: row ? 'admin' : 'config',
+      updated_at: row?.updated_at.toISOString() ?? null,
+    };
   }
 }

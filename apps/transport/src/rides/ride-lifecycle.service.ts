@@ -73,7 +73,7 @@ export class RideLifecycleService {
       const current = await this.rides.findById(manager, rideId);
       if (current?.driver_id !== driverRow.id) throw new DomainError('RIDE_NOT_FOUND');
       const here = position ?? positionOf(driverRow);
-      const fare = this.fareOf(current, here);
+      const fare = await this.fareOf(current, here);
       const row = await this.rides.complete(
         manager,
         rideId,
@@ -226,7 +226,7 @@ export class RideLifecycleService {
   }
 
   /** What the trip costs: the quote unless it was tracked and its own fare is beyond the margin. */
-  private fareOf(ride: RideRow, end: GeoPoint | null): number {
+  private async fareOf(ride: RideRow, end: GeoPoint | null): Promise<number> {
     const lastLeg =
       end && ride.last_lat !== null && ride.last_lng !== null
         ? this.fares.legM({ lat: ride.last_lat, lng: ride.last_lng }, end)
@@ -235,7 +235,7 @@ export class RideLifecycleService {
     // Without positions from the driver the trip is unknown: the quote stands.
     if (travelledM <= 0 || !ride.started_at) return ride.quoted_fare;
     const durationS = Math.round((Date.now() - ride.started_at.getTime()) / 1000);
-    const actual = this.fares.fareOfTrip(ride.service_type, Math.round(travelledM), durationS);
+    const actual = await this.fares.fareOfTrip(ride.service_type, Math.round(travelledM), durationS);
     const fare = chargedFare(ride.quoted_fare, actual, this.config.FARE_REPRICE_MARGIN_PERCENT);
 
     return ride.payment_method === 'wallet' ? Math.min(fare, ride.quoted_fare) : fare;

@@ -296,3 +296,46 @@ export interface SweepResult {
   expired: number;
   settled: number;
 }
+
+/** One service type's prices (integer XOF) and where they come from. */
+export interface FareRatesView {
+  service_type: ServiceType;
+  base: number;
+  per_km: number;
+  per_minute: number;
+  minimum: number;
+  currency: Currency;
+  /** `config` until an admin sets the prices, then `admin`. */
+  source: 'config' | 'admin';
+  updated_at: string | null;
+}
+
+export interface FareTable {
+  items: FareRatesView[];
+}
+
+export class SetFareRequest {
+  @IsString()
+  @Length(1, 32)
+  service_type!: string;
+
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  base!: number;
+
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  per_km!: number;
+
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  per_minute!: number;
+
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  minimum!: number;
+}

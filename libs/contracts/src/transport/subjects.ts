@@ -23,6 +23,8 @@ export const TRANSPORT_SUBJECTS = {
   listDrivers: 'transport.admin.drivers.list',
   approveDriver: 'transport.admin.drivers.approve',
   suspendDriver: 'transport.admin.drivers.suspend',
+  listFares: 'transport.admin.fares.list',
+  setFare: 'transport.admin.fares.set',
   /** Expires unaccepted requests and retries unsettled payments now (also runs on a timer). */
   sweep: 'transport.rides.sweep',
 } as const;

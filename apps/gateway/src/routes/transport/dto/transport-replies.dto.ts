@@ -13,6 +13,8 @@ import {
   type DriverView,
   type EarningsLine,
   type FareEstimate,
+  type FareRatesView,
+  type FareTable,
   type NearbyDrivers,
   type NearbyDriverView,
   type PendingRides,
@@ -401,4 +403,35 @@ export class DriverEarningsDto implements DriverEarnings {
 
   @ApiProperty({ type: [EarningsLineDto] })
   lines!: EarningsLineDto[];
+}
+
+export class FareRatesDto implements FareRatesView {
+  @ApiProperty({ enum: SERVICE_TYPES })
+  service_type!: ServiceType;
+
+  @ApiProperty({ example: 500 })
+  base!: number;
+
+  @ApiProperty({ example: 250 })
+  per_km!: number;
+
+  @ApiProperty({ example: 25 })
+  per_minute!: number;
+
+  @ApiProperty({ example: 1000 })
+  minimum!: number;
+
+  @ApiProperty({ example: 'XOF' })
+  currency!: 'XOF';
+
+  @ApiProperty({ enum: ['config', 'admin'] })
+  source!: 'config' | 'admin';
+
+  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  updated_at!: string | null;
+}
+
+export class FareTableDto implements FareTable {
+  @ApiProperty({ type: [FareRatesDto] })
+  items!: FareRatesDto[];
 }

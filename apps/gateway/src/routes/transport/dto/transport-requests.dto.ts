@@ -21,7 +21,7 @@ import {
   type RidePaymentMethod,
   type VehicleType,
 } from '@ecom/contracts';
-import { IsIn, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 
 // Request bodies are transport's own payload classes (validated here, and again by transport on receipt);
 // these subclasses only add their documentation. Coordinates are range-checked by transport, which
@@ -193,4 +193,31 @@ export class SuspendDriverDto {
   @IsString()
   @Length(1, 200)
   reason?: string;
+}
+
+/** `PUT /admin/fares/:service_type`: the service type comes from the path. */
+export class SetFareDto {
+  @ApiProperty({ example: 500, description: 'Integer XOF' })
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  base!: number;
+
+  @ApiProperty({ example: 250 })
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  per_km!: number;
+
+  @ApiProperty({ example: 25 })
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  per_minute!: number;
+
+  @ApiProperty({ example: 1000 })
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  minimum!: number;
 }
