@@ -6,6 +6,7 @@ import { DemoDriverConsumer } from './demo/demo-driver.consumer';
 import { DriversController } from './drivers/drivers.controller';
 import { DriversRepository } from './drivers/drivers.repository';
 import { DriversService } from './drivers/drivers.service';
+import { UserSuspendedConsumer } from './drivers/user-suspended.consumer';
 import { EarningsService } from './earnings/earnings.service';
 import { FareOverridesRepository } from './fares/fare-overrides.repository';
 import { FaresController } from './fares/fares.controller';
@@ -70,6 +71,7 @@ function routePlanner(config: TransportConfig, logger: Logger): RoutePlanner {
     LiveUpdates,
     PrivacyService,
     UserErasedConsumer,
+    UserSuspendedConsumer,
     DemoDriverConsumer,
   ],
 })

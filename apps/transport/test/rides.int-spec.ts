@@ -74,6 +74,21 @@ describe('rides on real Postgres and NATS, payment stood in', () => {
     await call(TRANSPORT_SUBJECTS.updateLocation, to, { user_id: userId, roles: ['driver'] });
   };
 
+  /** An auth event as auth's outbox relay would publish it. */
+  const publishAuthEvent = async (type: string, userId: string): Promise<void> => {
+    const envelope: EventEnvelope<{ user_id: string }> = {
+      id: randomUUID(),
+      type,
+      occurred_at: new Date().toISOString(),
+      source: 'auth',
+      correlation_id: randomUUID(),
+      data: { user_id: userId },
+    };
+    await bus.connection
+      .jetstream()
+      .publish(bus.naming.event(type), codec.encode(envelope), { msgID: envelope.id });
+  };
+
   beforeAll(async () => {
     environment = await TestEnvironment.create();
     bus = await TestBus.connect(environment);
@@ -647,6 +662,27 @@ describe('rides on real Postgres and NATS, payment stood in', () => {
       ]);
     });
 
+    it('takes a driver offline when auth suspends the account', async () => {
+      const town = newTown();
+      const { caller: who, driver } = await onlineDriver(call, town);
+
+      await publishAuthEvent(AUTH_EVENTS.userSuspended, who.user_id);
+
+      await waitFor(
+        async () => {
+          const [row] = await db.query<{ is_online: boolean }[]>(
+            'SELECT is_online FROM drivers WHERE id = $1',
+            [driver.id],
+          );
+
+          return row?.is_online === false;
+        },
+        { what: 'the driver to go offline' },
+      );
+      const found = await service.app.get(RideRequestsService).nearestDrivers(town, 'taxi', 10);
+      expect(found.drivers).toEqual([]);
+    });
+
     it('exports a customer’s rides, and anonymises them when auth erases the account', async () => {
       const town = newTown();
       const customer = client();
@@ -662,17 +698,7 @@ describe('rides on real Postgres and NATS, payment stood in', () => {
       });
       expect(exported.data['rides']).toEqual([expect.objectContaining({ id: requested.id })]);
 
-      const envelope: EventEnvelope<{ user_id: string }> = {
-        id: randomUUID(),
-        type: AUTH_EVENTS.userErased,
-        occurred_at: new Date().toISOString(),
-        source: 'auth',
-        correlation_id: randomUUID(),
-        data: { user_id: customer.user_id },
-      };
-      await bus.connection.jetstream().publish(bus.naming.event(envelope.type), codec.encode(envelope), {
-        msgID: envelope.id,
-      });
+      await publishAuthEvent(AUTH_EVENTS.userErased, customer.user_id);
 
       const [row] = await waitFor(
         async () => {

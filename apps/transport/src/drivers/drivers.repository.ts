@@ -117,6 +117,13 @@ export class DriversRepository {
     return rows[0] ?? null;
   }
 
+  async takeOffline(manager: EntityManager, userId: string): Promise<void> {
+    await manager.query(
+      'UPDATE drivers SET is_online = false, updated_at = now() WHERE user_id = $1 AND is_online',
+      [userId],
+    );
+  }
+
   /**
    * Records a position unless the previous one is younger than `minIntervalMs`: the rate limit lives in
    * the row, so it holds across replicas. Null when refused (or no approved driver).
