@@ -200,7 +200,7 @@ export interface RideView {
   payment_method: RidePaymentMethod;
   payment_status: RidePaymentStatus;
   payment_intent_id: string | null;
-  /** What the driver earns (fare less commission), known at completion. */
+  /** The platform's commission on the fare (the driver earns the rest), known at completion. */
   commission_amount: number | null;
   cancellation_fee: number;
   cancelled_by: 'customer' | 'driver' | 'system' | null;
