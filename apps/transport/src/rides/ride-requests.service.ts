@@ -175,8 +175,8 @@ export class RideRequestsService {
   async accept(caller: Caller, rideId: string): Promise<RideView> {
     const { ride, driver } = await inTransaction(this.dataSource, async (manager) => {
       const claimed = await this.drivers.claim(manager, caller.user_id, rideId);
-      if (!claimed) await this.refuseDriver(manager, caller.user_id);
-      const driverRow = claimed as DriverRow;
+      if (!claimed) throw await this.driverRefusal(manager, caller.user_id);
+      const driverRow = claimed;
       const position =
         driverRow.lat === null || driverRow.lng === null ? null : { lat: driverRow.lat, lng: driverRow.lng };
       let taken: RideRow | null;
@@ -192,8 +192,8 @@ export class RideRequestsService {
         if (isUniqueViolation(error)) throw new DomainError('DRIVER_BUSY');
         throw error;
       }
-      if (!taken) await this.refuseRide(manager, rideId, driverRow);
-      const row = taken as RideRow;
+      if (!taken) throw await this.rideRefusal(manager, rideId, driverRow);
+      const row = taken;
       await this.rides.addTimeline(manager, row.id, 'accepted', 'driver', position);
       await this.events.publish(manager, TRANSPORT_EVENTS.rideAccepted, rideEvent(row, driverRow.user_id), {
         aggregateId: row.id,
@@ -227,26 +227,33 @@ export class RideRequestsService {
     return { items: rows.map(toPendingRideView) };
   }
 
-  private async refuseDriver(manager: EntityManager, userId: string): Promise<never> {
+  /** Why a driver could not be claimed for a ride. */
+  private async driverRefusal(manager: EntityManager, userId: string): Promise<DomainError> {
     const driver = await this.drivers.findByUser(manager, userId);
-    if (!driver) throw new DomainError('DRIVER_NOT_FOUND');
-    if (driver.status !== 'approved') throw new DomainError('DRIVER_NOT_APPROVED');
+    if (!driver) return new DomainError('DRIVER_NOT_FOUND');
+    if (driver.status !== 'approved') return new DomainError('DRIVER_NOT_APPROVED');
     if (driver.current_ride_id) {
-      throw new DomainError('DRIVER_BUSY', undefined, { current_ride_id: driver.current_ride_id });
+      return new DomainError('DRIVER_BUSY', undefined, { current_ride_id: driver.current_ride_id });
     }
-    throw new DomainError('CONFLICT', 'Go online before accepting rides');
+
+    return new DomainError('CONFLICT', 'Go online before accepting rides');
   }
 
-  private async refuseRide(manager: EntityManager, rideId: string, driver: DriverRow): Promise<never> {
+  /** Why a ride could not be taken: gone, not for this vehicle, no longer open, or someone was first. */
+  private async rideRefusal(manager: EntityManager, rideId: string, driver: DriverRow): Promise<DomainError> {
     const ride = await this.rides.findById(manager, rideId);
-    if (!ride) throw new DomainError('RIDE_NOT_FOUND');
+    if (!ride) return new DomainError('RIDE_NOT_FOUND');
     if (ride.status === 'requested' && !serviceTypesOf(driver.vehicle_type).includes(ride.service_type)) {
-      throw new DomainError('FORBIDDEN', `A ${driver.vehicle_type} cannot serve a ${ride.service_type} ride`);
+      return new DomainError(
+        'FORBIDDEN',
+        `A ${driver.vehicle_type} cannot serve a ${ride.service_type} ride`,
+      );
     }
     if (ride.status === 'requested' || ride.status === 'cancelled') {
-      throw new DomainError('RIDE_INVALID_TRANSITION', 'The request is no longer open');
+      return new DomainError('RIDE_INVALID_TRANSITION', 'The request is no longer open');
     }
     this.metrics.lostRace();
-    throw new DomainError('RIDE_ALREADY_TAKEN');
+
+    return new DomainError('RIDE_ALREADY_TAKEN');
   }
 }
