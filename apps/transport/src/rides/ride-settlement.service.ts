@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { PAYMENT_SUBJECTS, type PaymentIntentView } from '@ecom/contracts';
-import { DomainError, LOGGER, ServiceClient, type Logger } from '@ecom/platform';
+import type { PaymentIntentView } from '@ecom/contracts';
+import { LOGGER, type Logger } from '@ecom/platform';
 import { DataSource } from 'typeorm';
 
 import { RideMetrics } from './ride-metrics';
@@ -11,6 +11,8 @@ import { RidesRepository, type RideRow } from './rides.repository';
  * Settles a ride's payment once its status is final: `pending` is charged (the fare, or a cancellation
  * fee) and becomes `paid` or `failed`; `releasing` is released and becomes `released`. A service that did
  * not answer leaves the state as it was, for the sweeper to try again; the ride itself never waits on it.
+ * Payment answers a repeated capture or cancel with the intent as it stands, so a retry after a lost
+ * answer settles nothing twice.
  */
 @Injectable()
 export class RideSettlementService {
@@ -18,7 +20,6 @@ export class RideSettlementService {
     private readonly dataSource: DataSource,
     private readonly rides: RidesRepository,
     private readonly payments: RidePayments,
-    private readonly client: ServiceClient,
     private readonly metrics: RideMetrics,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -55,32 +56,9 @@ export class RideSettlementService {
 
         return;
       }
-      // A retry after a lost answer finds the intent already settled: that is success, not failure.
-      if (
-        error instanceof DomainError &&
-        error.code === 'PAYMENT_INVALID_TRANSITION' &&
-        (await this.done(ride, to))
-      ) {
-        await this.rides.settle(manager, ride.id, from, to, null);
-        this.metrics.settled(to);
-
-        return;
-      }
       await this.rides.settle(manager, ride.id, from, 'failed', message);
       this.metrics.settled('failed');
       this.logger.error('Ride payment refused', { ride_id: ride.id, error: message });
-    }
-  }
-
-  private async done(ride: RideRow, to: 'paid' | 'released'): Promise<boolean> {
-    try {
-      const intent = await this.client.request<PaymentIntentView>(PAYMENT_SUBJECTS.getIntent, {
-        intent_id: ride.payment_intent_id,
-      });
-
-      return to === 'paid' ? intent.status === 'succeeded' : intent.status === 'cancelled';
-    } catch {
-      return false;
     }
   }
 }
