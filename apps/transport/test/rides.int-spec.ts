@@ -445,26 +445,25 @@ describe('rides on real Postgres and NATS, payment stood in', () => {
       expect(rider).toEqual({ rating_sum: 5 });
     });
 
-    it('charges the trip driven when it is beyond the margin: a cash ride twice as long', async () => {
+    it('charges the trip driven when it is far shorter than quoted: a cash rider getting off early', async () => {
       const town = newTown();
       const driver = await onlineDriver(call, town);
       const requested = await call<RideView>(
         TRANSPORT_SUBJECTS.requestRide,
-        rideRequest(town, offset(town, 2000), 'cash'),
+        rideRequest(town, offset(town, 6000), 'cash'),
         client(),
       );
       expect(payment.ofRide(requested.id).request).toMatchObject({ method: 'cash_on_delivery' });
       await call(TRANSPORT_SUBJECTS.acceptRide, { ride_id: requested.id }, driver.caller);
       await call(TRANSPORT_SUBJECTS.startRide, { ride_id: requested.id, position: town }, driver.caller);
-      // A detour: 3 km east, then to the destination.
-      await move(driver.caller.user_id, offset(town, 0, 3000));
+      await move(driver.caller.user_id, offset(town, 800));
       const completed = await call<RideView>(
         TRANSPORT_SUBJECTS.completeRide,
-        { ride_id: requested.id, position: offset(town, 2000) },
+        { ride_id: requested.id, position: offset(town, 1500) },
         driver.caller,
       );
 
-      expect(completed.fare).toBeGreaterThan(requested.fare * 1.2);
+      expect(completed.fare).toBeLessThan(requested.fare * 0.8);
       expect(completed).toMatchObject({ payment_status: 'paid' });
       expect(payment.ofRide(requested.id).cash).toEqual([
         expect.objectContaining({
@@ -472,6 +471,29 @@ describe('rides on real Postgres and NATS, payment stood in', () => {
           payee: { type: 'driver', id: driver.driver.id },
           commission_amount: Math.floor((completed.fare * 15) / 100),
         }),
+      ]);
+    });
+
+    it('never charges more than the quote, even after a long detour', async () => {
+      const town = newTown();
+      const driver = await onlineDriver(call, town);
+      const requested = await call<RideView>(
+        TRANSPORT_SUBJECTS.requestRide,
+        rideRequest(town, offset(town, 2000)),
+        client(),
+      );
+      await call(TRANSPORT_SUBJECTS.acceptRide, { ride_id: requested.id }, driver.caller);
+      await call(TRANSPORT_SUBJECTS.startRide, { ride_id: requested.id, position: town }, driver.caller);
+      await move(driver.caller.user_id, offset(town, 0, 4000));
+      const completed = await call<RideView>(
+        TRANSPORT_SUBJECTS.completeRide,
+        { ride_id: requested.id, position: offset(town, 2000) },
+        driver.caller,
+      );
+
+      expect(completed.fare).toBe(requested.fare);
+      expect(payment.ofRide(requested.id).captures).toEqual([
+        expect.objectContaining({ amount: requested.fare }),
       ]);
     });
 

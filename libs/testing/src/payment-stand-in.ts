@@ -55,6 +55,9 @@ export class PaymentStandIn {
     bus.respond(PAYMENT_SUBJECTS.recordCash, (data) => {
       const request = data as RecordCashRequest;
       const intent = this.find(request.intent_id);
+      if (request.amount > intent.view.amount) {
+        throw new DomainError('VALIDATION_FAILED', 'amount: must not be more than the payment');
+      }
       intent.cash.push(request);
       intent.view = { ...intent.view, status: 'succeeded', captured_amount: request.amount };
 

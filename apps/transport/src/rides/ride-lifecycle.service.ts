@@ -63,7 +63,8 @@ export class RideLifecycleService {
 
   /**
    * Ends the trip and charges it: the quote, unless the distance driven (from the driver's positions)
-   * and the time taken price the trip beyond the margin. A wallet ride is never charged above its hold.
+   * and the time taken price the trip beyond the margin. Never above the quote: it is what the rider
+   * agreed to, what the wallet holds and what the cash intent expects.
    * The charge runs after the commit: a payment service away leaves the ride completed, payment `pending`.
    */
   async complete(caller: Caller, rideId: string, at?: Coordinates): Promise<RideView> {
@@ -238,7 +239,7 @@ export class RideLifecycleService {
     const actual = await this.fares.fareOfTrip(ride.service_type, Math.round(travelledM), durationS);
     const fare = chargedFare(ride.quoted_fare, actual, this.config.FARE_REPRICE_MARGIN_PERCENT);
 
-    return ride.payment_method === 'wallet' ? Math.min(fare, ride.quoted_fare) : fare;
+    return Math.min(fare, ride.quoted_fare);
   }
 
   private async view(rideId: string, driver: DriverRow | null): Promise<RideView> {
