@@ -515,6 +515,7 @@ describe('rides on real Postgres and NATS, payment stood in', () => {
           driver.caller,
         );
         expect(completed).toMatchObject({ status: 'completed', payment_status: 'pending' });
+        expect(completed.payment_error).toContain('did not answer');
       } finally {
         payment.captureMode = 'answer';
       }

@@ -86,6 +86,8 @@ export function toRideView(
     payment_method: row.payment_method,
     payment_status: row.payment_status,
     payment_intent_id: row.payment_intent_id,
+    payment_error:
+      row.payment_status === 'paid' || row.payment_status === 'released' ? null : row.payment_error,
     commission_amount: row.commission_amount,
     cancellation_fee: row.cancellation_fee,
     cancelled_by: row.cancelled_by,

@@ -200,6 +200,8 @@ export interface RideView {
   payment_method: RidePaymentMethod;
   payment_status: RidePaymentStatus;
   payment_intent_id: string | null;
+  /** Why the last settlement attempt failed (`failed`, or `pending` and being retried); null otherwise. */
+  payment_error: string | null;
   /** The platform's commission on the fare (the driver earns the rest), known at completion. */
   commission_amount: number | null;
   cancellation_fee: number;

@@ -166,6 +166,14 @@ export class RideDto implements RideView {
   payment_intent_id!: string | null;
 
   @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'The wallet balance is too low',
+    description: 'Why the last settlement failed (`failed`, or `pending` and retried)',
+  })
+  payment_error!: string | null;
+
+  @ApiProperty({
     example: 337,
     nullable: true,
     type: Number,
