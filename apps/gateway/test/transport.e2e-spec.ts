@@ -1,15 +1,14 @@
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 
-import type { DriverEarnings, DriverView, RideLiveUpdate, RideView } from '@ecom/contracts';
 import {
-  apiClient,
-  PaymentStandIn,
-  PlatformProcesses,
-  SmsSandbox,
-  TestBus,
-  TestEnvironment,
-  waitFor,
-} from '@ecom/testing';
+  WALLET_SUBJECTS,
+  type DriverEarnings,
+  type DriverView,
+  type RideLiveUpdate,
+  type RideView,
+} from '@ecom/contracts';
+import type { RequestContext } from '@ecom/platform';
+import { apiClient, PlatformProcesses, SmsSandbox, TestBus, TestEnvironment, waitFor } from '@ecom/testing';
 
 interface Session {
   user: { id: string };
@@ -31,15 +30,15 @@ function north(metres: number, east = 0): { lat: number; lng: number } {
 }
 
 /**
- * Rides through the gateway only, the platform running as processes from dist/. The payment and wallet
- * services are stood in over NATS (their intents and statements), as they are built beside this one.
+ * Rides through the gateway only, the platform running as processes from dist/: payment holds, captures
+ * and releases on the wallet's ledger. Funds come in as the payment service brings them after a confirmed
+ * recharge: a `wallet.ops.credit` on the bus.
  */
 describe('rides through the gateway', () => {
   let environment: TestEnvironment;
   let platform: PlatformProcesses;
   let sms: SmsSandbox;
   let bus: TestBus;
-  let payment: PaymentStandIn;
   let admin: Session;
 
   const call = apiClient(() => `${platform.url}/api/v1`);
@@ -108,6 +107,23 @@ describe('rides through the gateway', () => {
 
     return { token: session.access_token, driver };
   };
+  const fund = async (user: Session, amount: number): Promise<void> => {
+    const requestId = randomUUID();
+    const context: RequestContext = { requestId, correlationId: requestId };
+    await bus.client.request(
+      WALLET_SUBJECTS.credit,
+      {
+        user_id: user.user.id,
+        amount,
+        category: 'recharge',
+        funding_provider: 'yas',
+        idempotency_key: randomUUID(),
+      },
+      { context },
+    );
+  };
+  const balance = async (user: Session): Promise<{ balance: number; available_balance: number }> =>
+    json(await call('/wallet/balance', { token: user.access_token }), 200);
   const login = (credentials: { phone: string; password: string }): Promise<Session> =>
     call('/auth/login', { json: credentials }).then((response) => json<Session>(response, 200));
   const trip = (from: { lat: number; lng: number }, to: { lat: number; lng: number }, method = 'wallet') => ({
@@ -130,8 +146,6 @@ describe('rides through the gateway', () => {
     });
     sms = await SmsSandbox.open(environment);
     bus = await TestBus.connect(environment);
-    payment = new PaymentStandIn(bus);
-    payment.serveStatements(bus);
     admin = await login(ADMIN);
   });
 
@@ -236,6 +250,7 @@ describe('rides through the gateway', () => {
       Array.from({ length: 10 }, (_, i) => onlineDriver(north(200 + i * 40, 500))),
     );
     const rider = await signUp('client');
+    await fund(rider, 20_000);
 
     const ride = await json<RideView>(
       await call('/transport/request-ride', {
@@ -245,11 +260,8 @@ describe('rides through the gateway', () => {
       201,
     );
     expect(ride).toMatchObject({ status: 'requested', payment_status: 'authorized' });
-    expect(payment.ofRide(ride.id).request).toMatchObject({
-      method: 'wallet',
-      capture: 'manual',
-      amount: ride.fare,
-    });
+    // The quoted fare is held: still in the wallet, no longer spendable.
+    expect(await balance(rider)).toMatchObject({ balance: 20_000, available_balance: 20_000 - ride.fare });
 
     // Ten drivers see it and accept at once: exactly one wins.
     const answers = await Promise.all(
@@ -266,7 +278,7 @@ describe('rides through the gateway', () => {
     const other = await json<RideView>(
       await call('/transport/request-ride', {
         token: (await signUp('client')).access_token,
-        json: trip(pickup, north(2500)),
+        json: trip(pickup, north(2500), 'cash'),
       }),
       201,
     );
@@ -322,10 +334,11 @@ describe('rides through the gateway', () => {
       'status:completed',
     ]);
     expect(completed).toMatchObject({ status: 'completed', payment_status: 'paid' });
-    const capture = payment.ofRide(ride.id).captures;
-    expect(capture).toEqual([
-      expect.objectContaining({ amount: completed.fare, payee: { type: 'driver', id: winner.driver.id } }),
-    ]);
+    // Captured once: the rider paid the fare, the hold is gone.
+    expect(await balance(rider)).toMatchObject({
+      balance: 20_000 - completed.fare,
+      available_balance: 20_000 - completed.fare,
+    });
 
     // The driver's earnings are the ledger's lines: net + commission = fare.
     const earnings = await json<DriverEarnings>(await call('/driver/earnings', { token: winner.token }), 200);
@@ -337,6 +350,8 @@ describe('rides through the gateway', () => {
       }),
     ]);
     expect(earnings.lines[0]!.net + earnings.lines[0]!.commission).toBe(completed.fare);
+    expect(earnings).toMatchObject({ rides: 1, gross: completed.fare, balance: earnings.net });
+    expect(earnings.commission).toBe(completed.commission_amount);
 
     // Rated once by each side.
     expect(
@@ -355,6 +370,7 @@ describe('rides through the gateway', () => {
 
   it('releases the hold once when the rider cancels a request', async () => {
     const rider = await signUp('client');
+    await fund(rider, 10_000);
     const ride = await json<RideView>(
       await call('/transport/request-ride', {
         token: rider.access_token,
@@ -382,7 +398,14 @@ describe('rides through the gateway', () => {
       status: 409,
       code: 'RIDE_INVALID_TRANSITION',
     });
-    expect(payment.ofRide(ride.id).cancels).toBe(1);
+    expect(await balance(rider)).toEqual(
+      expect.objectContaining({ balance: 10_000, available_balance: 10_000 }),
+    );
+    const transactions = await json<{ items: { type: string }[] }>(
+      await call('/wallet/transactions', { token: rider.access_token }),
+      200,
+    );
+    expect(transactions.items.filter((item) => item.type === 'debit')).toEqual([]);
     const listed = await json<{ items: RideView[] }>(
       await call('/transport/rides', { token: rider.access_token }),
       200,
