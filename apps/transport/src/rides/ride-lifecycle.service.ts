@@ -18,7 +18,7 @@ import { LiveUpdates } from '../live/live-updates';
 import { rideEvent } from './ride-events';
 import { RideMetrics } from './ride-metrics';
 import { RideSettlementService } from './ride-settlement.service';
-import { toRideView } from './ride-views';
+import { driverPosition, toRideView } from './ride-views';
 import { RidesRepository, type RideRow } from './rides.repository';
 
 /** Who may cancel from which status: the customer until the trip starts, the driver before it starts. */
@@ -33,10 +33,6 @@ const EVENT_OF: Readonly<Partial<Record<RideStatus, string>>> = {
   completed: TRANSPORT_EVENTS.rideCompleted,
   cancelled: TRANSPORT_EVENTS.rideCancelled,
 };
-
-function positionOf(driver: DriverRow): GeoPoint | null {
-  return driver.lat === null || driver.lng === null ? null : { lat: driver.lat, lng: driver.lng };
-}
 
 /** A ride after its acceptance: arrival, start, completion with its charge, cancellation, expiry. */
 @Injectable()
@@ -73,7 +69,7 @@ export class RideLifecycleService {
       const driverRow = await this.driverOf(manager, caller);
       const current = await this.rides.findById(manager, rideId);
       if (current?.driver_id !== driverRow.id) throw new DomainError('RIDE_NOT_FOUND');
-      const here = position ?? positionOf(driverRow);
+      const here = position ?? driverPosition(driverRow);
       const fare = await this.fareOf(current, here);
       const row = await this.rides.complete(
         manager,
@@ -90,7 +86,7 @@ export class RideLifecycleService {
 
       return { ride: row, driver: driverRow };
     });
-    this.live.status(ride.id, ride.status, position ?? positionOf(driver));
+    this.live.status(ride.id, ride.status, position ?? driverPosition(driver));
     await this.settlement.settle(ride);
 
     return this.view(ride.id, driver);
@@ -168,7 +164,7 @@ export class RideLifecycleService {
     const position = at ? checkCoordinates(at, 'position') : null;
     const { ride, driver } = await inTransaction(this.dataSource, async (manager) => {
       const driverRow = await this.driverOf(manager, caller);
-      const here = position ?? positionOf(driverRow);
+      const here = position ?? driverPosition(driverRow);
       const row = await this.rides.advance(manager, rideId, driverRow.id, from, to, here);
       if (!row) {
         const current = await this.rides.findById(manager, rideId);
@@ -179,7 +175,7 @@ export class RideLifecycleService {
 
       return { ride: row, driver: driverRow };
     });
-    this.live.status(ride.id, ride.status, position ?? positionOf(driver));
+    this.live.status(ride.id, ride.status, position ?? driverPosition(driver));
 
     return toRideView(ride, driver);
   }

@@ -25,7 +25,7 @@ import { LiveUpdates } from '../live/live-updates';
 import { rideEvent } from './ride-events';
 import { RideMetrics } from './ride-metrics';
 import { isRetryable, RidePayments } from './ride-payments';
-import { toPendingRideView, toRideView } from './ride-views';
+import { driverPosition, toPendingRideView, toRideView } from './ride-views';
 import { RidesRepository, type RideRow } from './rides.repository';
 
 const PENDING_RIDES_SHOWN = 20;
@@ -174,14 +174,12 @@ export class RideRequestsService {
    */
   async accept(caller: Caller, rideId: string): Promise<RideView> {
     const { ride, driver } = await inTransaction(this.dataSource, async (manager) => {
-      const claimed = await this.drivers.claim(manager, caller.user_id, rideId);
-      if (!claimed) throw await this.driverRefusal(manager, caller.user_id);
-      const driverRow = claimed;
-      const position =
-        driverRow.lat === null || driverRow.lng === null ? null : { lat: driverRow.lat, lng: driverRow.lng };
-      let taken: RideRow | null;
+      const driverRow = await this.drivers.claim(manager, caller.user_id, rideId);
+      if (!driverRow) throw await this.driverRefusal(manager, caller.user_id);
+      const position = driverPosition(driverRow);
+      let row: RideRow | null;
       try {
-        taken = await this.rides.accept(
+        row = await this.rides.accept(
           manager,
           rideId,
           driverRow.id,
@@ -192,8 +190,7 @@ export class RideRequestsService {
         if (isUniqueViolation(error)) throw new DomainError('DRIVER_BUSY');
         throw error;
       }
-      if (!taken) throw await this.rideRefusal(manager, rideId, driverRow);
-      const row = taken;
+      if (!row) throw await this.rideRefusal(manager, rideId, driverRow);
       await this.rides.addTimeline(manager, row.id, 'accepted', 'driver', position);
       await this.events.publish(manager, TRANSPORT_EVENTS.rideAccepted, rideEvent(row, driverRow.user_id), {
         aggregateId: row.id,
@@ -202,11 +199,7 @@ export class RideRequestsService {
       return { ride: row, driver: driverRow };
     });
     this.metrics.entered('accepted');
-    this.live.status(
-      ride.id,
-      ride.status,
-      driver.lat === null || driver.lng === null ? null : { lat: driver.lat, lng: driver.lng },
-    );
+    this.live.status(ride.id, ride.status, driverPosition(driver));
 
     return toRideView(ride, driver);
   }

@@ -21,6 +21,11 @@ function place(lat: number | null, lng: number | null, address: string | null): 
 
 const iso = (date: Date | null): string | null => date?.toISOString() ?? null;
 
+/** Where the service last had the driver, if anywhere. */
+export function driverPosition(driver: DriverRow): GeoPoint | null {
+  return point(driver.lat, driver.lng);
+}
+
 export function averageRating(sum: number, count: number): number | null {
   return count === 0 ? null : Math.round((sum / count) * 100) / 100;
 }
