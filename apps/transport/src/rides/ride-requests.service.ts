@@ -208,10 +208,12 @@ export class RideRequestsService {
     const driver = await this.drivers.findByUser(this.dataSource.manager, caller.user_id);
     if (!driver) throw new DomainError('DRIVER_NOT_FOUND');
     if (driver.status !== 'approved') throw new DomainError('DRIVER_NOT_APPROVED');
-    if (driver.lat === null || driver.lng === null) return { items: [] };
+    const position = driverPosition(driver);
+    // A driver who never sent a position is near nothing yet.
+    if (!position) return { items: [] };
     const rows = await this.rides.pendingNear(
       this.dataSource.manager,
-      { lat: driver.lat, lng: driver.lng },
+      position,
       serviceTypesOf(driver.vehicle_type),
       Math.max(...this.config.SEARCH_RADII_M),
       PENDING_RIDES_SHOWN,
