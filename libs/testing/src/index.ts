@@ -1,6 +1,7 @@
 export * from './harness';
 export * from './infrastructure';
 export * from './log-capture';
+export * from './payment-stand-in';
 export * from './platform-processes';
 export * from './tokens';
 export * from './service-basics';

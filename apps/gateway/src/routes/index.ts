@@ -2,8 +2,9 @@ import type { Type } from '@nestjs/common';
 
 import { AuthRoutesModule } from './auth/auth-routes.module';
 import { NotificationsRoutesModule } from './notifications/notifications-routes.module';
-import { PaymentsRoutesModule } from './payments/payments-routes.module';
 import { WalletRoutesModule } from './wallet/wallet-routes.module';
+import { PaymentsRoutesModule } from './payments/payments-routes.module';
+import { TransportRoutesModule } from './transport/transport-routes.module';
 
 /** Every service's routes, in the order Swagger lists them. Each service's issue adds its module here. */
 export const ROUTE_MODULES: Type<unknown>[] = [
@@ -11,4 +12,5 @@ export const ROUTE_MODULES: Type<unknown>[] = [
   NotificationsRoutesModule,
   WalletRoutesModule,
   PaymentsRoutesModule,
+  TransportRoutesModule,
 ];

@@ -2,11 +2,15 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { PrivacyExportRequest, privacyExportSubject, type PrivacyExportReply } from '@ecom/contracts';
 
-/** The transport service's part of a user's RGPD export: nothing is held about users yet. */
+import { PrivacyService } from './privacy.service';
+
+/** The transport service's part of a user's RGPD export: driver profile, rides with timelines, ratings. */
 @Controller()
 export class PrivacyController {
+  constructor(private readonly privacy: PrivacyService) {}
+
   @MessagePattern(privacyExportSubject('transport'))
-  export(@Payload() request: PrivacyExportRequest): PrivacyExportReply {
-    return { service: 'transport', user_id: request.user_id, data: {} };
+  export(@Payload() request: PrivacyExportRequest): Promise<PrivacyExportReply> {
+    return this.privacy.export(request.user_id);
   }
 }

@@ -1,1 +1,5 @@
+export * from './drivers';
 export * from './events';
+export * from './rides';
+export * from './subjects';
+export * from './vehicles';
