@@ -2,12 +2,15 @@ import { randomUUID } from 'node:crypto';
 
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  AUTH_SUBJECTS,
   PAYMENT_SUBJECTS,
   type CreateIntentRequest,
   type PaymentIntentEvent,
   type PaymentIntentView,
   type RechargeReply,
   type RechargeRequest,
+  type UserSummary,
+  type UserSummaryRequest,
   type WalletTransactionView,
 } from '@ecom/contracts';
 import { currentContext, DomainError, LOGGER, ServiceClient, type Logger } from '@ecom/platform';
@@ -210,6 +213,18 @@ export class RechargesService {
       return phone;
     }
 
-    return request.method === 'visa' ? undefined : (holderPhone ?? undefined);
+    if (request.method === 'visa') return undefined;
+
+    return holderPhone ?? (await this.accountPhone(userId));
+  }
+
+  /**
+   * The account's phone asked of auth, for a wallet opened by its first use before the registration event
+   * that names its holder arrived.
+   */
+  private async accountPhone(userId: string): Promise<string> {
+    const request: UserSummaryRequest = { user_id: userId };
+
+    return (await this.client.request<UserSummary>(AUTH_SUBJECTS.getUserSummary, request)).phone;
   }
 }
