@@ -7,6 +7,7 @@ export * from './config/config';
 export * from './context/request-context';
 export * from './crypto/sealed-box';
 export * from './db/database';
+export * from './db/notify-after-commit';
 export * from './db/messaging-tables';
 export * from './errors/domain-error';
 export * from './errors/validation';

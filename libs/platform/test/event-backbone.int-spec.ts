@@ -74,6 +74,8 @@ describe('event backbone (outbox, relay, inbox consumers) on real Postgres and J
     service = await startService(counterService(control), environment, {
       EVENT_MAX_DELIVER: '3',
       EVENT_BACKOFF_MS: '150,300',
+      // Past any wait of these tests: the relay must be woken by the commit's NOTIFY, not by polling.
+      OUTBOX_POLL_MS: '600000',
     });
     dataSource = service.app.get(DataSource);
   });

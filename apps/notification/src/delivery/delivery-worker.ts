@@ -17,15 +17,13 @@ import {
 } from '../channels/delivery-channel';
 import { NotificationConfig } from '../config';
 import { MessagesRepository, type MessageRow } from '../messages/messages.repository';
+import { DELIVERY_WAKE_CHANNEL } from '../messages/messages.repository';
 import { RecipientsRepository } from '../recipients/recipients.repository';
 import { maskAddress, toLocale } from '../templates/message-templates';
 import { DeliveryMetrics } from './delivery-metrics';
 import { Dispatcher } from './dispatcher.service';
 import { MessageSealer } from './message-sealer';
 import { backoffMs } from './schedule';
-
-/** What the delivery migration's trigger on messages notifies when a queued message is inserted. */
-const DELIVERY_WAKE_CHANNEL = 'notification_delivery';
 
 /** Where a security message goes when its channel fails for good: SMS, then WhatsApp, then push. */
 const FAILOVER: Partial<Record<NotificationChannel, NotificationChannel>> = {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { Injectable } from '@nestjs/common';
 import type { MessageStatus, NotificationChannel } from '@ecom/contracts';
+import { notifyAfterCommit } from '@ecom/platform';
 import type { EntityManager } from 'typeorm';
 
 import type { PageCursor } from './page-cursor';
@@ -67,6 +68,9 @@ export interface FinishedAttempt {
 /** What TypeORM's `query` answers for UPDATE and DELETE on Postgres: the returned rows and the count. */
 type Changed<T> = [T[], number];
 
+/** What a transaction that queued a message notifies once committed: the delivery worker listens on it. */
+export const DELIVERY_WAKE_CHANNEL = 'notification_delivery';
+
 /** Messages and their attempts: SQL only. */
 @Injectable()
 export class MessagesRepository {
@@ -97,7 +101,10 @@ export class MessagesRepository {
       ],
     );
 
-    return rows.length > 0;
+    const created = rows.length > 0;
+    if (created && message.status === 'queued') notifyAfterCommit(manager, DELIVERY_WAKE_CHANNEL);
+
+    return created;
   }
 
   /**

@@ -7,8 +7,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * due rows with `FOR UPDATE SKIP LOCKED`, pushing `next_attempt_at` forward as a lease, so replicas share
  * the work and a restarted worker resumes what a dead one held. `sealed_content` is what the provider must
  * receive, sealed at rest and cleared once the message reaches a final outcome (it may hold a one-time code).
- * `failover_of` links a security message re-sent on the next channel to the one that failed. Inserting a
- * queued message notifies `notification_delivery`, which the delivery worker listens on.
+ * `failover_of` links a security message re-sent on the next channel to the one that failed.
  */
 export class CreateNotificationDelivery1764165800005 implements MigrationInterface {
   async up(runner: QueryRunner): Promise<void> {
@@ -29,16 +28,6 @@ export class CreateNotificationDelivery1764165800005 implements MigrationInterfa
       )`);
     await runner.query('CREATE INDEX send_window_recipient_idx ON send_window (channel, recipient, sent_at)');
     await runner.query('CREATE INDEX send_window_age_idx ON send_window (sent_at)');
-    // A queued message wakes the delivery worker when its transaction commits, at no extra round trip.
-    await runner.query(`
-      CREATE FUNCTION messages_wake_delivery() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        PERFORM pg_notify('notification_delivery', '');
-        RETURN NULL;
-      END $$`);
-    await runner.query(`
-      CREATE TRIGGER messages_wake_delivery AFTER INSERT ON messages
-      FOR EACH ROW WHEN (NEW.status = 'queued') EXECUTE FUNCTION messages_wake_delivery()`);
     await runner.query(`
       CREATE TABLE recipients (
         user_id uuid PRIMARY KEY,
@@ -67,8 +56,6 @@ export class CreateNotificationDelivery1764165800005 implements MigrationInterfa
   async down(runner: QueryRunner): Promise<void> {
     await runner.query('DROP TABLE devices');
     await runner.query('DROP TABLE recipients');
-    await runner.query('DROP TRIGGER messages_wake_delivery ON messages');
-    await runner.query('DROP FUNCTION messages_wake_delivery()');
     await runner.query('DROP TABLE send_window');
     await runner.query('DROP INDEX messages_due_idx');
     await runner.query(

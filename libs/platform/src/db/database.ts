@@ -10,6 +10,7 @@ import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/Postgres
 import type { ServiceConfig } from '../config/config';
 import { InboxEntry } from '../messaging/inbox.entity';
 import { OutboxEvent } from '../messaging/outbox.entity';
+import { NotifyAfterCommitSubscriber } from './notify-after-commit';
 
 /** What an app declares about its data: its schema, entities and committed migrations, in order. */
 export interface ServiceDatabase {
@@ -30,6 +31,7 @@ export function dataSourceOptions(
     schema: database.schema,
     entities: [OutboxEvent, InboxEntry, ...(database.entities as unknown[] as (new () => unknown)[])],
     migrations: database.migrations,
+    subscribers: [NotifyAfterCommitSubscriber],
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,

@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@ecom/contracts';
 
 import { currentContext } from '../context/request-context';
+import { notifyAfterCommit } from '../db/notify-after-commit';
 import { HEADER } from './headers';
 
 export interface PublishOptions {
@@ -47,8 +48,7 @@ export class EventPublisher {
       'INSERT INTO outbox (id, type, aggregate_id, envelope, headers) VALUES ($1, $2, $3, $4, $5)',
       [id, type, options.aggregateId ?? null, JSON.stringify(envelope), JSON.stringify(headers)],
     );
-    // Delivered to the relay's LISTEN only when the transaction commits.
-    await manager.query('SELECT pg_notify($1, $2)', [this.channel, id]);
+    notifyAfterCommit(manager, this.channel);
 
     return envelope;
   }
