@@ -233,7 +233,7 @@ describe('marketplace: categories, stores, products and search', () => {
     });
 
     it('falls back to similar names when the words are misspelt', async () => {
-      const typo = await search({ search: 'tonnau', store_id: shop.id });
+      const typo = await search({ search: 'tonneu', store_id: shop.id });
 
       expect(typo.items.map((product) => product.name)).toEqual(['Tonneau en acacia']);
     });

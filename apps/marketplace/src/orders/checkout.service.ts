@@ -298,7 +298,7 @@ export class CheckoutService {
     const ordered = [...lines].sort((a, b) => (a.product_id < b.product_id ? -1 : 1));
     const sold: SoldLine[] = [];
     for (const line of ordered) {
-      const [row] = await manager.query<Omit<SoldLine, 'quantity'>[]>(
+      const [[row]] = await manager.query<[Omit<SoldLine, 'quantity'>[], number]>(
         `UPDATE products p SET stock_quantity = stock_quantity - $2, updated_at = now()
            FROM stores s
           WHERE p.id = $1 AND s.id = p.store_id AND p.stock_quantity >= $2

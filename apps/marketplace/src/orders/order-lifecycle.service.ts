@@ -92,12 +92,12 @@ export class OrderLifecycleService {
     );
     if (!current || refusal(action, current) !== null) return null;
     await manager.query(
-      `UPDATE orders SET status = $2,
-              confirmed_at = CASE WHEN $2 = 'confirmed' THEN now() ELSE confirmed_at END,
-              delivered_at = CASE WHEN $2 = 'delivered' THEN now() ELSE delivered_at END,
-              cancelled_at = CASE WHEN $2 = 'cancelled' THEN now() ELSE cancelled_at END,
-              restocked_at = CASE WHEN $2 = 'cancelled' THEN now() ELSE restocked_at END,
-              refund_requested_at = CASE WHEN $2 = 'cancelled' AND payment_status = 'paid'
+      `UPDATE orders SET status = $2::varchar,
+              confirmed_at = CASE WHEN $2::varchar = 'confirmed' THEN now() ELSE confirmed_at END,
+              delivered_at = CASE WHEN $2::varchar = 'delivered' THEN now() ELSE delivered_at END,
+              cancelled_at = CASE WHEN $2::varchar = 'cancelled' THEN now() ELSE cancelled_at END,
+              restocked_at = CASE WHEN $2::varchar = 'cancelled' THEN now() ELSE restocked_at END,
+              refund_requested_at = CASE WHEN $2::varchar = 'cancelled' AND payment_status = 'paid'
                                          THEN now() ELSE refund_requested_at END,
               updated_at = now()
         WHERE id = $1`,
