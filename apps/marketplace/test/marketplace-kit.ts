@@ -13,7 +13,6 @@ import {
   type ProductView,
   type StoreView,
   type UserSummary,
-  type WireError,
 } from '@ecom/contracts';
 import { contextFromHeaders, DomainError, type RequestContext, type RunningApp } from '@ecom/platform';
 import { LogCapture, startService, TestBus, TestEnvironment } from '@ecom/testing';
@@ -59,10 +58,7 @@ export class PaymentStandIn {
     );
     if (known) return known;
     if (data.method === 'wallet' && this.brokePayers.has(data.payer_id)) {
-      throw {
-        code: 'WALLET_INSUFFICIENT_FUNDS',
-        message: 'The wallet balance is too low',
-      } satisfies WireError;
+      throw new DomainError('WALLET_INSUFFICIENT_FUNDS');
     }
     const provider = !['wallet', 'cash_on_delivery'].includes(data.method);
     const now = new Date().toISOString();
