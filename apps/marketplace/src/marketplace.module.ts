@@ -6,6 +6,7 @@ import { CategoriesController } from './categories/categories.controller';
 import { CategoriesService } from './categories/categories.service';
 import { DashboardController } from './dashboard/dashboard.controller';
 import { DashboardService } from './dashboard/dashboard.service';
+import { DemoAccountsConsumer } from './demo/demo-accounts.consumer';
 import { CheckoutService } from './orders/checkout.service';
 import { OrderLifecycleService } from './orders/order-lifecycle.service';
 import { OrdersQueryService } from './orders/orders-query.service';
@@ -48,6 +49,7 @@ import { StoresService } from './stores/stores.service';
     DashboardService,
     PrivacyService,
     UserErasedConsumer,
+    DemoAccountsConsumer,
   ],
 })
 export class MarketplaceModule {}
