@@ -224,7 +224,7 @@ describe('marketplace: categories, stores, products and search', () => {
       const plain = await search({ search: 'fut chene', store_id: shop.id });
       const bySpecification = await search({ search: 'chenes', store_id: shop.id });
 
-      // "fut" is also a French stop word (passé simple of être): chêne decides, the name ranks first.
+      // "fut" is a French stop word (passé simple of être): the other chêne matches too, ranked after.
       expect(plain.items[0]?.name).toBe('Fût de chêne français 225 L');
       expect(bySpecification.items.map((product) => product.name).sort()).toEqual([
         'Barrique 300 L',

@@ -61,13 +61,15 @@ export class OrderLifecycleService {
       const changed = await inTransaction(this.dataSource, (manager) =>
         this.transition(manager, order.id, request.action, actor, request.reason ?? null),
       );
-      if (!changed) {
+      if (changed) {
+        // Only the change that won moves money; the follow-up job retries what it could not finish.
+        await this.settle(order.id);
+      } else {
         const now = await this.orders.find(this.dataSource.manager, order.id);
         if (now?.status !== 'cancelled' || request.action !== 'cancel') {
           throw this.refused(request.action, `The order is now ${now?.status ?? 'gone'}`);
         }
       }
-      await this.settle(order.id);
     }
 
     return this.view(order.id);

@@ -66,7 +66,9 @@ export function buildSearch(request: SearchProductsRequest, mode: SearchMode, li
     if (mode === 'fts') {
       const query = `websearch_to_tsquery('french', immutable_unaccent(${words}))`;
       where.push(`p.search_vector @@ ${query}`);
-      rank = `ts_rank(p.search_vector, ${query})`;
+      // French drops stop words from the query ("fut" is one: passé simple of être); closeness of the
+      // typed words to the name puts "Fût de chêne" before another chêne for "fut chene".
+      rank = `(ts_rank(p.search_vector, ${query}) + word_similarity(immutable_unaccent(lower(${words})), immutable_unaccent(lower(p.name))))`;
     } else {
       const typed = `immutable_unaccent(lower(${words}))`;
       where.push(`${typed} <% immutable_unaccent(lower(p.name))`);
