@@ -382,7 +382,7 @@ export class CheckoutService {
       const deliveryFee = Number(store.delivery_fee);
       const commission = Math.floor((subtotal * this.config.COMMISSION_RATE_BPS) / 10_000);
       const id = randomUUID();
-      const number = await this.insertOrder(manager, [
+      const inserted = await this.insertOrder(manager, [
         id,
         checkoutId,
         who.user_id,
@@ -402,24 +402,28 @@ export class CheckoutService {
         request.special_instructions ?? null,
         placedAt,
       ]);
-      for (const line of lines) {
-        await manager.query(
-          `INSERT INTO order_items (id, order_id, product_id, name, unit_price, quantity, line_total)
-           VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-          [
-            randomUUID(),
-            id,
-            line.id,
-            line.name,
-            line.price,
-            line.quantity,
-            Number(line.price) * line.quantity,
-          ],
-        );
-      }
+      const number = inserted.order_number;
+      await manager.query(
+        `INSERT INTO order_items (id, order_id, product_id, name, unit_price, quantity, line_total)
+         SELECT gen_random_uuid(), $1, line.product_id, line.name, line.unit_price, line.quantity,
+                line.unit_price * line.quantity
+           FROM unnest($2::uuid[], $3::text[], $4::bigint[], $5::int[])
+             AS line (product_id, name, unit_price, quantity)`,
+        [
+          id,
+          lines.map((line) => line.id),
+          lines.map((line) => line.name),
+          lines.map((line) => line.price),
+          lines.map((line) => line.quantity),
+        ],
+      );
       await manager.query('UPDATE stores SET total_orders = total_orders + 1 WHERE id = $1', [store.id]);
-      const order = await this.orders.find(manager, id);
-      if (!order) throw new DomainError('INTERNAL');
+      const order: OrderRow = {
+        ...inserted,
+        store_name: store.name,
+        store_phone: store.phone,
+        store_owner_id: store.owner_id,
+      };
       await this.lifecycle.recordChange(
         manager,
         order,
@@ -457,18 +461,21 @@ export class CheckoutService {
   }
 
   /** Inserts the order under a fresh number; a taken number (rare) draws again without aborting. */
-  private async insertOrder(manager: EntityManager, values: unknown[]): Promise<string> {
+  private async insertOrder(
+    manager: EntityManager,
+    values: unknown[],
+  ): Promise<Omit<OrderRow, 'store_name' | 'store_phone' | 'store_owner_id'>> {
     for (let attempt = 0; ; attempt += 1) {
       const number = orderNumber(values[17] as Date, attempt);
-      const rows = await manager.query<{ id: string }[]>(
+      const [row] = await manager.query<Omit<OrderRow, 'store_name' | 'store_phone' | 'store_owner_id'>[]>(
         `INSERT INTO orders (id, checkout_id, customer_id, customer_name, customer_phone, store_id, payment_method,
                              payment_due_at, payer_phone, subtotal, delivery_fee, total_amount, commission_amount,
                              delivery_address, delivery_lat, delivery_lng, special_instructions, placed_at, order_number)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
-         ON CONFLICT (order_number) DO NOTHING RETURNING id`,
+         ON CONFLICT (order_number) DO NOTHING RETURNING *, to_json(placed_at) #>> '{}' AS placed_key`,
         [...values, number],
       );
-      if (rows.length > 0) return number;
+      if (row) return row;
     }
   }
 }
