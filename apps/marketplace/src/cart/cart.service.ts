@@ -5,7 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 
 import { isOpenAt, type OpeningHours } from '../stores/business-hours';
 
-interface CartRow {
+export interface CartRow {
   product_id: string;
   name: string;
   images: string[];
