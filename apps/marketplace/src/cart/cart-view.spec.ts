@@ -1,8 +1,6 @@
 import { cartView, type CartRow } from './cart.service';
 
-const row = (
-  fields: Partial<Parameters<typeof cartView>[0][number]>,
-): Parameters<typeof cartView>[0][number] => ({
+const row = (fields: Partial<CartRow>): CartRow => ({
   product_id: 'p',
   name: 'Riz',
   images: [],
