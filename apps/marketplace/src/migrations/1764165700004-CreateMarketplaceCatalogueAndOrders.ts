@@ -83,6 +83,8 @@ export class CreateMarketplaceCatalogueAndOrders1764165700004 implements Migrati
         deleted_at timestamptz,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
+        -- The name without case or accents: typo fallback (trigrams) and the name bonus of relevance.
+        name_key text GENERATED ALWAYS AS (immutable_unaccent(lower(name))) STORED,
         search_vector tsvector GENERATED ALWAYS AS (
           setweight(to_tsvector('french'::regconfig, immutable_unaccent(name)), 'A') ||
           setweight(to_tsvector('french'::regconfig, immutable_unaccent(coalesce(description, ''))), 'B') ||
@@ -93,7 +95,7 @@ export class CreateMarketplaceCatalogueAndOrders1764165700004 implements Migrati
     const forSale = 'WHERE is_active AND deleted_at IS NULL';
     await runner.query(`CREATE INDEX products_search_idx ON products USING gin (search_vector) ${forSale}`);
     await runner.query(
-      `CREATE INDEX products_name_trgm_idx ON products USING gin (immutable_unaccent(lower(name)) gin_trgm_ops) ${forSale}`,
+      `CREATE INDEX products_name_trgm_idx ON products USING gin (name_key gin_trgm_ops) ${forSale}`,
     );
     await runner.query(`CREATE INDEX products_newest_idx ON products (created_at DESC, id DESC) ${forSale}`);
     await runner.query(`CREATE INDEX products_price_idx ON products (price, id) ${forSale}`);

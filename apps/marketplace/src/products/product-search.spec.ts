@@ -1,5 +1,5 @@
 import { encodeCursor } from '../paging/page-cursor';
-import { buildSearch, modeOfCursor } from './product-search';
+import { buildSearch, modeOfCursor, nameWords } from './product-search';
 
 describe('buildSearch', () => {
   it('binds every value as a parameter, never in the SQL text', () => {
@@ -16,7 +16,18 @@ describe('buildSearch', () => {
 
     expect(query.sql).not.toContain('DROP');
     expect(query.sql).not.toContain('chêne');
-    expect(query.params).toEqual(["fût'; DROP TABLE products; --", 'futs', 100, 'wood_type', 'chêne', 21]);
+    expect(query.params).toEqual([
+      "fût'; DROP TABLE products; --",
+      'fut',
+      'drop',
+      'table',
+      'products',
+      'futs',
+      100,
+      'wood_type',
+      'chêne',
+      21,
+    ]);
   });
 
   it('sorts by relevance when searching and by newest otherwise', () => {
@@ -42,5 +53,11 @@ describe('buildSearch', () => {
     expect(modeOfCursor(cursor)).toBe('fuzzy');
     expect(modeOfCursor(undefined)).toBe('fts');
     expect(buildSearch({ search: 'tonneu', cursor }, 'fuzzy', 20).sql).toContain('<%');
+  });
+
+  it('gives the typed words as the name key holds them: lower case, no accents, at most five', () => {
+    expect(nameWords('Fût de CHÊNE, fût')).toEqual(['fut', 'de', 'chene']);
+    expect(nameWords('a b c d e f g h')).toEqual([]);
+    expect(nameWords('un deux trois quatre cinq six')).toHaveLength(5);
   });
 });

@@ -35,6 +35,13 @@ export const PRODUCT_COLUMNS = `p.id, p.store_id, s.name AS store_name, p.catego
   c.slug AS category_slug, p.name, p.description, p.price, p.stock_quantity, p.low_stock_threshold, p.is_active,
   p.images, p.specifications, p.rating, p.created_at, p.updated_at, to_json(p.created_at) #>> '{}' AS created_key`;
 
+/** Up to five typed words, lower case without accents, as `name_key` holds the name. */
+export function nameWords(text: string): string[] {
+  const plain = text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+  return [...new Set(plain.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length >= 2))].slice(0, 5);
+}
+
 /** The keyset of a row in `sort`: what the next page starts after. */
 export function cursorOf(
   row: { id: string; price: string; created_key: string; rating: string; rank: string | null },
@@ -66,13 +73,14 @@ export function buildSearch(request: SearchProductsRequest, mode: SearchMode, li
     if (mode === 'fts') {
       const query = `websearch_to_tsquery('french', immutable_unaccent(${words}))`;
       where.push(`p.search_vector @@ ${query}`);
-      // French drops stop words from the query ("fut" is one: passé simple of être); closeness of the
-      // typed words to the name puts "Fût de chêne" before another chêne for "fut chene".
-      rank = `(ts_rank(p.search_vector, ${query}) + word_similarity(immutable_unaccent(lower(${words})), immutable_unaccent(lower(p.name))))`;
+      // French drops stop words from the query ("fut" is one: passé simple of être), so each typed word
+      // found in the name adds a little: "Fût de chêne" comes before another chêne for "fut chene".
+      const bonus = nameWords(text).map((word) => `(strpos(p.name_key, ${param(word)}) > 0)::int`);
+      rank = `(ts_rank(p.search_vector, ${query})${bonus.length > 0 ? ` + 0.1 * (${bonus.join(' + ')})` : ''})::real`;
     } else {
       const typed = `immutable_unaccent(lower(${words}))`;
-      where.push(`${typed} <% immutable_unaccent(lower(p.name))`);
-      rank = `word_similarity(${typed}, immutable_unaccent(lower(p.name)))`;
+      where.push(`${typed} <% p.name_key`);
+      rank = `word_similarity(${typed}, p.name_key)`;
     }
   }
   if (request.category) {
