@@ -254,6 +254,30 @@ describe('marketplace: order lifecycle, payment and store views', () => {
     expect(kit.payments.cancels).toContain(kit.payments.intentFor(order.id)?.id);
   });
 
+  it('lets the customer pay a cash order by wallet instead, cancelling the cash intent', async () => {
+    const buyer = newCaller();
+    const order = await buy(buyer, await kit.product(owner, category.id), 'cash_on_delivery');
+    const cashIntent = kit.payments.intentFor(order.id);
+
+    const paid = await kit.call<OrderView>(
+      'marketplace.orders.pay',
+      { id: order.id, payment_method: 'wallet' },
+      buyer,
+    );
+    const again = await kit.codeOf(
+      kit.call('marketplace.orders.pay', { id: order.id, payment_method: 'wallet' }, buyer),
+    );
+    const stranger = await kit.codeOf(
+      kit.call('marketplace.orders.pay', { id: order.id, payment_method: 'wallet' }, newCaller()),
+    );
+
+    expect(paid).toMatchObject({ payment_status: 'paid', payment: { method: 'wallet' } });
+    expect(paid.payment.intent_id).not.toBe(cashIntent?.id);
+    expect(kit.payments.cancels).toContain(cashIntent?.id);
+    expect(again).toBe('ORDER_INVALID_TRANSITION');
+    expect(stranger).toBe('ORDER_NOT_FOUND');
+  });
+
   it('records cash collected on delivery with the store as payee and the commission', async () => {
     const buyer = newCaller();
     const order = await buy(
