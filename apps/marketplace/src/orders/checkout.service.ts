@@ -39,22 +39,18 @@ interface Delivery {
   lng: number | null;
 }
 
+/** A line whose units were taken, with its product's price and name and its store, as the update saw them. */
 interface SoldLine {
   id: string;
   name: string;
   price: string;
   store_id: string;
-  quantity: number;
-}
-
-interface StoreRow {
-  id: string;
-  owner_id: string;
-  name: string;
-  phone: string;
+  store_owner_id: string;
+  store_name: string;
+  store_phone: string;
   delivery_fee: string;
   min_order_amount: string;
-  is_active: boolean;
+  quantity: number;
 }
 
 /**
@@ -80,11 +76,8 @@ export class CheckoutService {
   async place(who: Caller, request: PlaceOrderRequest): Promise<PlaceOrderReply> {
     const key = currentContext()?.idempotencyKey;
     const requestHash = createHash('sha256').update(JSON.stringify(request)).digest('hex');
-    if (key) {
-      const replayed = await this.replay(who.user_id, key, requestHash);
-      if (replayed) return replayed;
-    }
-    await this.countAttempt(who.user_id);
+    const replayed = await this.replayOrCount(who.user_id, key, requestHash);
+    if (replayed) return replayed;
     const fromCart = request.items === undefined;
     const lines = mergeLines(fromCart ? await this.cart.lines(who.user_id) : (request.items ?? []));
     if (lines.length === 0) throw new DomainError('CART_EMPTY');
@@ -226,12 +219,20 @@ export class CheckoutService {
       'SELECT id, request_hash FROM checkouts WHERE customer_id = $1 AND idempotency_key = $2',
       [userId, key],
     );
-    if (!checkout) return null;
-    if (checkout.request_hash !== requestHash) throw new DomainError('IDEMPOTENCY_KEY_REUSED');
+
+    return checkout ? this.answerCheckout(checkout.id, checkout.request_hash, requestHash) : null;
+  }
+
+  private async answerCheckout(
+    checkoutId: string,
+    storedHash: string | null,
+    requestHash: string,
+  ): Promise<PlaceOrderReply> {
+    if (storedHash !== requestHash) throw new DomainError('IDEMPOTENCY_KEY_REUSED');
     const rows = await this.orders.findMany(
       this.dataSource.manager,
       'o.checkout_id = $1',
-      [checkout.id],
+      [checkoutId],
       'ORDER BY o.order_number',
     );
     // The first attempt committed its orders but stopped before asking payment for all of them.
@@ -251,20 +252,34 @@ export class CheckoutService {
     );
   }
 
-  /** Counts this attempt, failed or not; past the limit the caller waits (seed 000: sellers' WhatsApp). */
-  private async countAttempt(userId: string): Promise<void> {
-    const [row] = await this.dataSource.query<{ recent: number }[]>(
-      `WITH attempt AS (INSERT INTO checkout_attempts (user_id) VALUES ($1))
-       SELECT count(*)::int AS recent FROM checkout_attempts
-        WHERE user_id = $1 AND attempted_at > now() - interval '1 minute'`,
-      [userId],
+  /**
+   * The orders of an earlier checkout under this key, or else counts this attempt, failed or not: past the
+   * limit the caller waits (seed 000: sellers' WhatsApp). One statement, on the path of every checkout.
+   */
+  private async replayOrCount(
+    userId: string,
+    key: string | undefined,
+    requestHash: string,
+  ): Promise<PlaceOrderReply | null> {
+    const [row] = await this.dataSource.query<
+      { recent: number; checkout_id: string | null; request_hash: string | null }[]
+    >(
+      `WITH earlier AS (SELECT id, request_hash FROM checkouts WHERE customer_id = $1 AND idempotency_key = $2),
+            attempt AS (INSERT INTO checkout_attempts (user_id) SELECT $1 WHERE NOT EXISTS (SELECT 1 FROM earlier))
+       SELECT (SELECT count(*)::int FROM checkout_attempts
+                WHERE user_id = $1 AND attempted_at > now() - interval '1 minute') AS recent,
+              (SELECT id FROM earlier) AS checkout_id, (SELECT request_hash FROM earlier) AS request_hash`,
+      [userId, key ?? null],
     );
+    if (row?.checkout_id) return this.answerCheckout(row.checkout_id, row.request_hash, requestHash);
     if ((row?.recent ?? 0) >= this.config.ORDER_ATTEMPTS_PER_MINUTE) {
       throw new DomainError(
         'RATE_LIMITED',
         `At most ${this.config.ORDER_ATTEMPTS_PER_MINUTE} orders a minute`,
       );
     }
+
+    return null;
   }
 
   private async delivery(request: PlaceOrderRequest): Promise<Delivery> {
@@ -303,7 +318,8 @@ export class CheckoutService {
            FROM stores s
           WHERE p.id = $1 AND s.id = p.store_id AND p.stock_quantity >= $2
             AND p.is_active AND p.deleted_at IS NULL AND s.is_active
-          RETURNING p.id, p.name, p.price, p.store_id`,
+          RETURNING p.id, p.name, p.price, p.store_id, s.owner_id AS store_owner_id, s.name AS store_name,
+                    s.phone AS store_phone, s.delivery_fee, s.min_order_amount`,
         [line.product_id, line.quantity],
       );
       if (!row) await this.explainShortage(manager, line);
@@ -351,12 +367,16 @@ export class CheckoutService {
     delivery: Delivery,
     request: PlaceOrderRequest,
   ): Promise<OrderRow[]> {
-    const storeIds = [...new Set(sold.map((line) => line.store_id))].sort();
-    const stores = await manager.query<StoreRow[]>(
-      `SELECT id, owner_id, name, phone, delivery_fee, min_order_amount, is_active FROM stores
-        WHERE id = ANY($1) ORDER BY id`,
-      [storeIds],
-    );
+    const stores = [...new Map(sold.map((line) => [line.store_id, line])).values()]
+      .map((line) => ({
+        id: line.store_id,
+        owner_id: line.store_owner_id,
+        name: line.store_name,
+        phone: line.store_phone,
+        delivery_fee: line.delivery_fee,
+        min_order_amount: line.min_order_amount,
+      }))
+      .sort((a, b) => (a.id < b.id ? -1 : 1));
     const placedAt = new Date();
     const customerName = [customer.first_name, customer.last_name].filter(Boolean).join(' ');
     const dueAt =
@@ -424,13 +444,6 @@ export class CheckoutService {
         store_phone: store.phone,
         store_owner_id: store.owner_id,
       };
-      await this.lifecycle.recordChange(
-        manager,
-        order,
-        null,
-        { userId: who.user_id, role: 'customer' },
-        'placed',
-      );
       const event: OrderPlacedEvent = {
         order_id: id,
         order_number: number,
@@ -460,7 +473,10 @@ export class CheckoutService {
     return created;
   }
 
-  /** Inserts the order under a fresh number; a taken number (rare) draws again without aborting. */
+  /**
+   * Inserts the order and its first timeline step under a fresh number; a taken number (rare) draws again
+   * without aborting.
+   */
   private async insertOrder(
     manager: EntityManager,
     values: unknown[],
@@ -468,11 +484,16 @@ export class CheckoutService {
     for (let attempt = 0; ; attempt += 1) {
       const number = orderNumber(values[17] as Date, attempt);
       const [row] = await manager.query<Omit<OrderRow, 'store_name' | 'store_phone' | 'store_owner_id'>[]>(
-        `INSERT INTO orders (id, checkout_id, customer_id, customer_name, customer_phone, store_id, payment_method,
-                             payment_due_at, payer_phone, subtotal, delivery_fee, total_amount, commission_amount,
-                             delivery_address, delivery_lat, delivery_lng, special_instructions, placed_at, order_number)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
-         ON CONFLICT (order_number) DO NOTHING RETURNING *, to_json(placed_at) #>> '{}' AS placed_key`,
+        `WITH placed AS (
+           INSERT INTO orders (id, checkout_id, customer_id, customer_name, customer_phone, store_id, payment_method,
+                               payment_due_at, payer_phone, subtotal, delivery_fee, total_amount, commission_amount,
+                               delivery_address, delivery_lat, delivery_lng, special_instructions, placed_at, order_number)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+           ON CONFLICT (order_number) DO NOTHING RETURNING *),
+         first_step AS (
+           INSERT INTO order_timeline (order_id, from_status, to_status, payment_status, actor_id, actor_role, reason)
+           SELECT id, NULL, status, payment_status, customer_id, 'customer', 'placed' FROM placed)
+         SELECT *, to_json(placed_at) #>> '{}' AS placed_key FROM placed`,
         [...values, number],
       );
       if (row) return row;

@@ -44,24 +44,24 @@ export interface OrderRow {
   cash_recorded_at: Date | null;
 }
 
+/** An order line as JSON from the database: amounts are numbers. */
 interface ItemRow {
-  order_id: string;
   product_id: string;
   name: string;
-  unit_price: string;
+  unit_price: number;
   quantity: number;
-  line_total: string;
+  line_total: number;
 }
 
+/** A timeline step as JSON from the database: `at` is an ISO time with the database's precision. */
 interface TimelineRow {
-  order_id: string;
   from_status: OrderStatus | null;
   to_status: OrderStatus;
   payment_status: OrderPaymentStatus;
   actor_id: string | null;
   actor_role: string;
   reason: string | null;
-  created_at: Date;
+  at: string;
 }
 
 export const ORDER_COLUMNS = `o.*, to_json(o.placed_at) #>> '{}' AS placed_key, s.name AS store_name,
@@ -112,22 +112,27 @@ export class OrdersRepository {
     );
   }
 
-  /** Full views of these orders, in the order given. */
+  /** Full views of these orders, in the order given: lines and timeline come in one query. */
   async views(manager: EntityManager, rows: OrderRow[]): Promise<OrderView[]> {
     if (rows.length === 0) return [];
-    const ids = rows.map((row) => row.id);
-    const items = await manager.query<ItemRow[]>(
-      `SELECT order_id, product_id, name, unit_price, quantity, line_total FROM order_items
-        WHERE order_id = ANY($1) ORDER BY name, product_id`,
-      [ids],
+    const details = await manager.query<{ id: string; items: ItemRow[]; timeline: TimelineRow[] }[]>(
+      `SELECT o.id,
+              coalesce((SELECT json_agg(json_build_object('product_id', i.product_id, 'name', i.name,
+                                 'unit_price', i.unit_price, 'quantity', i.quantity, 'line_total', i.line_total)
+                                 ORDER BY i.name, i.product_id)
+                          FROM order_items i WHERE i.order_id = o.id), '[]') AS items,
+              coalesce((SELECT json_agg(json_build_object('from_status', t.from_status, 'to_status', t.to_status,
+                                 'payment_status', t.payment_status, 'actor_id', t.actor_id, 'actor_role', t.actor_role,
+                                 'reason', t.reason, 'at', t.created_at) ORDER BY t.id)
+                          FROM order_timeline t WHERE t.order_id = o.id), '[]') AS timeline
+         FROM unnest($1::uuid[]) AS o (id)`,
+      [rows.map((row) => row.id)],
     );
-    const timeline = await manager.query<TimelineRow[]>(
-      `SELECT order_id, from_status, to_status, payment_status, actor_id, actor_role, reason, created_at
-         FROM order_timeline WHERE order_id = ANY($1) ORDER BY id`,
-      [ids],
-    );
+    const byId = new Map(details.map((detail) => [detail.id, detail]));
 
-    return rows.map((row) => toOrderView(row, items, timeline));
+    return rows.map((row) =>
+      toOrderView(row, byId.get(row.id)?.items ?? [], byId.get(row.id)?.timeline ?? []),
+    );
   }
 }
 
@@ -146,15 +151,13 @@ function toOrderView(row: OrderRow, items: ItemRow[], timeline: TimelineRow[]): 
     },
     store: { id: row.store_id, name: row.store_name, phone: row.store_phone },
     customer: { user_id: row.customer_id, name: row.customer_name, phone: row.customer_phone },
-    items: items
-      .filter((item) => item.order_id === row.id)
-      .map((item) => ({
-        product_id: item.product_id,
-        name: item.name,
-        unit_price: Number(item.unit_price),
-        quantity: item.quantity,
-        line_total: Number(item.line_total),
-      })),
+    items: items.map((item) => ({
+      product_id: item.product_id,
+      name: item.name,
+      unit_price: item.unit_price,
+      quantity: item.quantity,
+      line_total: item.line_total,
+    })),
     subtotal: Number(row.subtotal),
     delivery_fee: Number(row.delivery_fee),
     total_amount: Number(row.total_amount),
@@ -165,16 +168,14 @@ function toOrderView(row: OrderRow, items: ItemRow[], timeline: TimelineRow[]): 
         ? null
         : { lat: row.delivery_lat, lng: row.delivery_lng },
     special_instructions: row.special_instructions,
-    timeline: timeline
-      .filter((entry) => entry.order_id === row.id)
-      .map((entry): OrderTimelineEntry => ({
-        from_status: entry.from_status,
-        to_status: entry.to_status,
-        payment_status: entry.payment_status,
-        actor: { user_id: entry.actor_id, role: entry.actor_role },
-        reason: entry.reason,
-        at: entry.created_at.toISOString(),
-      })),
+    timeline: timeline.map((entry): OrderTimelineEntry => ({
+      from_status: entry.from_status,
+      to_status: entry.to_status,
+      payment_status: entry.payment_status,
+      actor: { user_id: entry.actor_id, role: entry.actor_role },
+      reason: entry.reason,
+      at: new Date(entry.at).toISOString(),
+    })),
     placed_at: row.placed_at.toISOString(),
     updated_at: row.updated_at.toISOString(),
   };
