@@ -39,7 +39,7 @@ interface Delivery {
   lng: number | null;
 }
 
-/** A line whose units were taken, with its product's price and name and its store, as the update saw them. */
+/** A line to sell, with its product's price and name and its store. */
 interface SoldLine {
   id: string;
   name: string;
@@ -102,7 +102,7 @@ export class CheckoutService {
       );
       // The same key committed by a concurrent request meanwhile: answered below from its orders.
       if (!checkout) return [];
-      const sold = await this.takeStock(manager, lines);
+      const sold = await this.priceLines(manager, lines);
       const rows = await this.createOrders(manager, checkout.id, who, customer, sold, delivery, request);
       if (fromCart) {
         await manager.query('DELETE FROM cart_items WHERE user_id = $1 AND product_id = ANY($2)', [
@@ -110,6 +110,9 @@ export class CheckoutService {
           lines.map((line) => line.product_id),
         ]);
       }
+      // Last, so that the product rows stay locked only from here to the commit: buyers of the same
+      // products wait for each other as briefly as possible.
+      await this.takeStock(manager, lines);
 
       return rows;
     });
@@ -306,27 +309,41 @@ export class CheckoutService {
   }
 
   /**
-   * Takes every line's units, in product id order, each with a conditional update that never goes below
-   * zero; the first line short aborts the transaction. Prices and names are those of that same update.
+   * Each line's product as sold now: price and name (the order keeps them) and its store. Lines that
+   * cannot be sold are refused before anything is written; stock itself is decided by `takeStock`.
    */
-  private async takeStock(manager: EntityManager, lines: CartLine[]): Promise<SoldLine[]> {
-    const ordered = [...lines].sort((a, b) => (a.product_id < b.product_id ? -1 : 1));
+  private async priceLines(manager: EntityManager, lines: CartLine[]): Promise<SoldLine[]> {
+    const rows = await manager.query<(Omit<SoldLine, 'quantity'> & { stock_quantity: number })[]>(
+      `SELECT p.id, p.name, p.price, p.stock_quantity, p.store_id, s.owner_id AS store_owner_id,
+              s.name AS store_name, s.phone AS store_phone, s.delivery_fee, s.min_order_amount
+         FROM products p JOIN stores s ON s.id = p.store_id
+        WHERE p.id = ANY($1) AND p.is_active AND p.deleted_at IS NULL AND s.is_active`,
+      [lines.map((line) => line.product_id)],
+    );
     const sold: SoldLine[] = [];
-    for (const line of ordered) {
-      const [[row]] = await manager.query<[Omit<SoldLine, 'quantity'>[], number]>(
-        `UPDATE products p SET stock_quantity = stock_quantity - $2, updated_at = now()
-           FROM stores s
-          WHERE p.id = $1 AND s.id = p.store_id AND p.stock_quantity >= $2
-            AND p.is_active AND p.deleted_at IS NULL AND s.is_active
-          RETURNING p.id, p.name, p.price, p.store_id, s.owner_id AS store_owner_id, s.name AS store_name,
-                    s.phone AS store_phone, s.delivery_fee, s.min_order_amount`,
-        [line.product_id, line.quantity],
-      );
-      if (!row) await this.explainShortage(manager, line);
+    for (const line of lines) {
+      const row = rows.find((candidate) => candidate.id === line.product_id);
+      if (!row || row.stock_quantity < line.quantity) await this.explainShortage(manager, line);
       else sold.push({ ...row, quantity: line.quantity });
     }
 
     return sold;
+  }
+
+  /**
+   * Takes every line's units, in product id order, each with a conditional update that never goes below
+   * zero; the first line short aborts the transaction, naming the product.
+   */
+  private async takeStock(manager: EntityManager, lines: CartLine[]): Promise<void> {
+    const ordered = [...lines].sort((a, b) => (a.product_id < b.product_id ? -1 : 1));
+    for (const line of ordered) {
+      const [, count] = await manager.query<[unknown[], number]>(
+        `UPDATE products SET stock_quantity = stock_quantity - $2, updated_at = now()
+          WHERE id = $1 AND stock_quantity >= $2 AND is_active AND deleted_at IS NULL`,
+        [line.product_id, line.quantity],
+      );
+      if (count === 0) await this.explainShortage(manager, line);
+    }
   }
 
   private async explainShortage(manager: EntityManager, line: CartLine): Promise<never> {
