@@ -54,8 +54,8 @@ export class OrderLifecycleService {
     }
     const actor = { userId: who.user_id, role };
     // A cancel sent again (a retry, a double tap) answers the cancelled order.
-    const repeated = (): boolean => order.status === 'cancelled' && request.action === 'cancel';
-    if (!repeated()) {
+    const repeated = order.status === 'cancelled' && request.action === 'cancel';
+    if (!repeated) {
       const why = refusal(request.action, order);
       if (why) throw this.refused(request.action, why);
       const changed = await inTransaction(this.dataSource, (manager) =>

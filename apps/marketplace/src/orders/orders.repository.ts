@@ -79,10 +79,9 @@ export interface TimelineChange {
 /** Orders, their lines and timeline: SQL only. */
 @Injectable()
 export class OrdersRepository {
-  async find(manager: EntityManager, id: string, lock = false): Promise<OrderRow | undefined> {
+  async find(manager: EntityManager, id: string): Promise<OrderRow | undefined> {
     const [row] = await manager.query<OrderRow[]>(
-      `SELECT ${ORDER_COLUMNS} FROM orders o JOIN stores s ON s.id = o.store_id WHERE o.id = $1
-       ${lock ? 'FOR UPDATE OF o' : ''}`,
+      `SELECT ${ORDER_COLUMNS} FROM orders o JOIN stores s ON s.id = o.store_id WHERE o.id = $1`,
       [id],
     );
 
