@@ -6,6 +6,8 @@ import { RegistrationService } from './accounts/registration.service';
 import { UsersRepository } from './accounts/users.repository';
 import { AdminUsersController } from './admin/admin-users.controller';
 import { AdminUsersService } from './admin/admin-users.service';
+import { DirectoryController } from './directory/directory.controller';
+import { DirectoryService } from './directory/directory.service';
 import { KeysController } from './keys/keys.controller';
 import { SigningKeysRepository } from './keys/signing-keys.repository';
 import { SigningKeysService } from './keys/signing-keys.service';
@@ -29,6 +31,7 @@ import { SessionsService } from './sessions/sessions.service';
     PrivacyController,
     AdminUsersController,
     KeysController,
+    DirectoryController,
   ],
   providers: [
     UsersRepository,
@@ -46,6 +49,7 @@ import { SessionsService } from './sessions/sessions.service';
     ProfileService,
     PrivacyService,
     AdminUsersService,
+    DirectoryService,
   ],
 })
 export class AuthModule {}

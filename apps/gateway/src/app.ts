@@ -16,6 +16,7 @@ import { GatewayConfig } from './config';
 import { GatewayModule } from './gateway.module';
 import { registerRequestEdge } from './http/edge-headers';
 import { ROUTE_MODULES } from './routes';
+import { keepWebhookRawBody } from './routes/payments/webhook-raw-body';
 import { setupSwagger } from './swagger';
 
 export interface GatewayOptions extends StartOptions {
@@ -33,6 +34,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Runni
   });
   const fastify = adapter.getInstance();
   registerRequestEdge(fastify, runtime.metrics);
+  keepWebhookRawBody(fastify);
 
   const app = await createHttpApp(
     GatewayModule.register(runtime, [...ROUTE_MODULES, ...(options.routes ?? [])]),

@@ -1,18 +1,16 @@
 import { randomUUID } from 'node:crypto';
 
-import {
-  AUTH_SUBJECTS,
-  PAYMENT_SUBJECTS,
-  type CartView,
-  type CategoryView,
-  type CreateIntentRequest,
-  type OrderView,
-  type PlaceOrderReply,
-  type ProductPage,
-  type ProductView,
-  type StoreView,
-  type UserSummary,
+import type {
+  CartView,
+  CategoryView,
+  OrderView,
+  PlaceOrderReply,
+  ProductPage,
+  ProductView,
+  StoreView,
+  WalletBalanceView,
 } from '@ecom/contracts';
+import type { RequestContext } from '@ecom/platform';
 import {
   apiClient,
   PlatformProcesses,
@@ -32,17 +30,16 @@ const ACCOUNTS = {
 const ADDRESS = { street: 'Rue des Cocotiers 12', city: 'Lomé' };
 
 /**
- * The marketplace through the gateway, the platform running as processes from dist/ with its demo data.
- * Payment is stood in on the bus (intents, refunds, cash), as is auth's user summary.
+ * The marketplace through the gateway, the whole platform running as processes from dist/ with its demo
+ * data: auth, wallet and payment are the real services. The buyer's wallet is funded as a confirmed
+ * recharge would fund it, by `wallet.ops.credit` on the bus.
  */
 describe('marketplace through the gateway', () => {
   let environment: TestEnvironment;
   let platform: PlatformProcesses;
   let bus: TestBus;
   const tokens = new Map<keyof typeof ACCOUNTS, string>();
-  const intents: CreateIntentRequest[] = [];
-  const refunds: string[] = [];
-  const cash: unknown[] = [];
+  let buyerId = '';
 
   const call = apiClient(() => `${platform.url}/api/v1`);
   const as = (who: keyof typeof ACCOUNTS, path: string, options: ApiCallOptions = {}): Promise<Response> =>
@@ -59,40 +56,6 @@ describe('marketplace through the gateway', () => {
   beforeAll(async () => {
     environment = await TestEnvironment.create();
     bus = await TestBus.connect(environment);
-    bus.respond(AUTH_SUBJECTS.getUserSummary, (data) => {
-      const summary: UserSummary = {
-        user_id: (data as { user_id: string }).user_id,
-        first_name: 'Kossi',
-        last_name: 'Mensah',
-        phone: ACCOUNTS.client.phone,
-        roles: ['client'],
-        status: 'active',
-      };
-
-      return summary;
-    });
-    bus.respond(PAYMENT_SUBJECTS.createIntent, (data) => {
-      const request = data as CreateIntentRequest;
-      intents.push(request);
-
-      return {
-        id: randomUUID(),
-        status: request.method === 'wallet' ? 'succeeded' : 'pending',
-        next_action: null,
-        failure_reason: null,
-      };
-    });
-    bus.respond(PAYMENT_SUBJECTS.refund, (data) => {
-      refunds.push((data as { idempotency_key: string }).idempotency_key);
-
-      return { ok: true };
-    });
-    bus.respond(PAYMENT_SUBJECTS.recordCash, (data) => {
-      cash.push(data);
-
-      return { ok: true };
-    });
-    bus.respond(PAYMENT_SUBJECTS.cancelIntent, () => ({ ok: true }));
     platform = await PlatformProcesses.start(environment, {
       LOG_LEVEL: 'warn',
       LOAD_DEMO_DATA: 'true',
@@ -102,8 +65,12 @@ describe('marketplace through the gateway', () => {
       EVENT_BACKOFF_MS: '200,500,1000,2000',
     });
     for (const [name, account] of Object.entries(ACCOUNTS)) {
-      const session = await json<{ access_token: string }>(await call('/auth/login', { json: account }), 200);
+      const session = await json<{ access_token: string; user: { id: string } }>(
+        await call('/auth/login', { json: account }),
+        200,
+      );
       tokens.set(name as keyof typeof ACCOUNTS, session.access_token);
+      if (name === 'client') buyerId = session.user.id;
     }
     // The demo stores open when the marketplace hears of the demo owners' accounts.
     await waitFor(
@@ -249,15 +216,29 @@ describe('marketplace through the gateway', () => {
       'delivered',
       'delivered',
     ]);
-    expect(cash).toContainEqual(expect.objectContaining({ payee: { type: 'store', id: order.store.id } }));
     expect(received.items.map((each) => each.id)).toContain(order.id);
   });
 
-  it('pays by wallet at once, and a cancel sent twice refunds once', async () => {
+  it('pays by wallet at once, and a cancel sent twice gives the stock back and the money back once', async () => {
+    const requestId = randomUUID();
+    const context: RequestContext = { requestId, correlationId: requestId };
+    await bus.client.request(
+      'wallet.ops.credit',
+      {
+        user_id: buyerId,
+        amount: 50_000,
+        category: 'recharge',
+        funding_provider: 'yas',
+        idempotency_key: randomUUID(),
+      },
+      { context },
+    );
+    const balance = async (): Promise<number> =>
+      (await json<WalletBalanceView>(await as('client', '/wallet/balance'), 200)).available_balance;
+    const before = await balance();
     const { items } = await json<ProductPage>(await call('/products?search=sodabi'), 200);
     const sodabi = items[0];
     if (!sodabi) throw new Error('no sodabi');
-    const stock = sodabi.stock_quantity;
     const { orders } = await json<PlaceOrderReply>(
       await as('client', '/orders', {
         json: {
@@ -265,22 +246,49 @@ describe('marketplace through the gateway', () => {
           delivery_address: ADDRESS,
           payment_method: 'wallet',
         },
+        headers: { 'Idempotency-Key': randomUUID() },
       }),
       201,
     );
     const order = orders[0];
     if (!order) throw new Error('no order');
+    const paidBalance = await balance();
 
     const cancels = await Promise.all([
       as('client', `/orders/${order.id}`, { method: 'PUT', json: { action: 'cancel' } }),
       as('client', `/orders/${order.id}`, { method: 'PUT', json: { action: 'cancel' } }),
     ]);
+    const refunded = await waitFor(async () => {
+      const current = await json<OrderView>(await as('client', `/orders/${order.id}`), 200);
+
+      return current.payment_status === 'refunded' && current;
+    });
     const after = await json<ProductView>(await call(`/products/${sodabi.id}`), 200);
 
-    expect(order.payment_status).toBe('paid');
+    expect(order).toMatchObject({ payment_status: 'paid', payment: { method: 'wallet' } });
+    expect(paidBalance).toBe(before - order.total_amount);
     expect(cancels.map((response) => response.status)).toEqual([200, 200]);
-    expect(refunds.filter((refund) => refund === `order-refund:${order.id}`)).toHaveLength(1);
-    expect(after.stock_quantity).toBe(stock);
+    expect(refunded.status).toBe('cancelled');
+    expect(await balance()).toBe(before);
+    expect(after.stock_quantity).toBe(sodabi.stock_quantity);
+  });
+
+  it('refuses a wallet checkout the wallet cannot pay, and keeps the stock', async () => {
+    const { items } = await json<ProductPage>(await call('/products?search=fut%20chene&in_stock=true'), 200);
+    const barrel = items[0];
+    if (!barrel) throw new Error('no barrel');
+    const refused = await as('client', '/orders', {
+      json: {
+        items: [{ product_id: barrel.id, quantity: 1 }],
+        delivery_address: ADDRESS,
+        payment_method: 'wallet',
+      },
+    });
+    const after = await json<ProductView>(await call(`/products/${barrel.id}`), 200);
+
+    // 180 000 F CFA is over both the balance and a new wallet's single-payment limit: either refusal is right.
+    expect(['WALLET_INSUFFICIENT_FUNDS', 'WALLET_LIMIT_EXCEEDED']).toContain(await codeOf(refused, 422));
+    expect(after.stock_quantity).toBe(barrel.stock_quantity);
   });
 
   it('answers bad input with clear problem codes', async () => {

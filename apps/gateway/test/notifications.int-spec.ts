@@ -1,6 +1,13 @@
 import { join } from 'node:path';
 
-import type { AdminMessagePage, InAppNotificationPage, InAppNotificationView } from '@ecom/contracts';
+import type {
+  AdminMessagePage,
+  DeviceView,
+  InAppNotificationPage,
+  InAppNotificationView,
+  NotificationPreferencesView,
+  UnreadCountView,
+} from '@ecom/contracts';
 import type { RunningApp, ServiceConfig, ServiceDefinition } from '@ecom/platform';
 import { apiClient, LogCapture, startService, TestBus, TestEnvironment, waitFor } from '@ecom/testing';
 
@@ -138,6 +145,52 @@ describe('gateway: notification routes in front of the auth and notification ser
     expect(notUuid.status).toBe(400);
   });
 
+  it('keeps the caller’s preferences and push devices, and counts their unread notes', async () => {
+    const token = adminToken;
+    const device = `fcm-${Date.now()}-0123456789abcdef`;
+
+    const initial = await get<NotificationPreferencesView>('/notifications/preferences', token);
+    const updated = await call('/notifications/preferences', {
+      method: 'PUT',
+      json: { marketing_channels: ['push'], quiet_hours: { start: '22:00', end: '07:00' } },
+      token,
+    });
+    const badLocale = await call('/notifications/preferences', {
+      method: 'PUT',
+      json: { locale: 'de' },
+      token,
+    });
+    const registered = await post('/notifications/devices', { token: device, platform: 'android' }, token);
+    const badPlatform = await post('/notifications/devices', { token: device, platform: 'symbian' }, token);
+    const removed = await call('/notifications/devices', {
+      method: 'DELETE',
+      json: { token: device },
+      token,
+    });
+    const removedAgain = await call('/notifications/devices', {
+      method: 'DELETE',
+      json: { token: device },
+      token,
+    });
+    const unread = await get<UnreadCountView>('/notifications/unread-count', token);
+    const anonymous = await call('/notifications/preferences');
+
+    expect(initial).toMatchObject({ locale: 'fr', quiet_hours: null });
+    expect(updated.status).toBe(200);
+    expect((await updated.json()) as NotificationPreferencesView).toMatchObject({
+      quiet_hours: { start: '22:00', end: '07:00' },
+      channels: { push: { marketing: true, transactional: true }, sms: { marketing: false } },
+    });
+    expect(badLocale.status).toBe(400);
+    expect(registered.status).toBe(200);
+    expect((await registered.json()) as DeviceView).toMatchObject({ platform: 'android' });
+    expect(badPlatform.status).toBe(400);
+    expect(removed.status).toBe(204);
+    expect(removedAgain.status).toBe(404);
+    expect(unread.unread).toEqual(expect.any(Number) as unknown);
+    expect(anonymous.status).toBe(401);
+  });
+
   it('documents the notification routes in OpenAPI', async () => {
     const document = (await (await fetch(`${gateway.url}/docs-json`)).json()) as {
       paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
@@ -146,5 +199,8 @@ describe('gateway: notification routes in front of the auth and notification ser
     expect(document.paths['/api/v1/notifications']?.['get']?.responses).toHaveProperty('200');
     expect(document.paths['/api/v1/notifications/{id}/read']?.['post']?.responses).toHaveProperty('404');
     expect(document.paths['/api/v1/admin/notifications']?.['get']?.responses).toHaveProperty('403');
+    expect(document.paths['/api/v1/notifications/unread-count']?.['get']?.responses).toHaveProperty('200');
+    expect(document.paths['/api/v1/notifications/preferences']?.['put']?.responses).toHaveProperty('400');
+    expect(document.paths['/api/v1/notifications/devices']?.['delete']?.responses).toHaveProperty('204');
   });
 });

@@ -144,11 +144,21 @@ describe('notification delivery on real Postgres and JetStream', () => {
 
     await publish(event);
 
-    const message = await waitFor(async () => (await messagesOf(event.id))[0], { what: 'the OTP SMS' });
+    const message = await waitFor(
+      async () => {
+        const [row] = await messagesOf(event.id);
+
+        return row?.status === 'delivered' ? row : undefined;
+      },
+      { what: 'the OTP SMS to be delivered' },
+    );
     expect(message.body).toBe(
       `Votre code Ecom : ${code}. Il expire dans 5 minutes. Ne le partagez avec personne.`,
     );
-    expect(logs.text()).toContain(message.id);
+    // The send and the receipt are logged by id: the whole journey is in the logs, the code and phone are not.
+    await waitFor(() => (logs.text().includes(message.id) ? true : undefined), {
+      what: 'the send to be logged',
+    });
     expect(logs.text()).not.toContain(code);
     expect(logs.text()).not.toContain('+22890654321');
   });
@@ -249,7 +259,12 @@ describe('notification delivery on real Postgres and JetStream', () => {
       await expect(refused).rejects.toMatchObject({ code: 'FORBIDDEN' });
     });
 
-    it('exports the user’s messages and erases them when auth erases the account', async () => {
+    it('exports the user’s messages, contact and devices, and erases them when auth erases the account', async () => {
+      await call(
+        NOTIFICATION_SUBJECTS.registerDevice,
+        { token: 'fcm-token-of-afi-0123456789', platform: 'ios' },
+        caller,
+      );
       const exported = await call<PrivacyExportReply>(privacyExportSubject('notification'), {
         user_id: userId,
       });
@@ -257,19 +272,25 @@ describe('notification delivery on real Postgres and JetStream', () => {
       expect(exported.data['messages']).toEqual([
         expect.objectContaining({ channel: 'in_app', template: 'welcome' }),
       ]);
+      expect(exported.data['contact']).toMatchObject({ phone: '+22891111111', locale: 'fr' });
+      expect(exported.data['devices']).toEqual([
+        expect.objectContaining({ token: 'fcm-token-of-afi-0123456789', platform: 'ios' }),
+      ]);
 
       await publish(envelope(AUTH_EVENTS.userErased, { user_id: userId }));
 
-      await waitFor(
+      const erased = await waitFor(
         async () => {
           const reply = await call<PrivacyExportReply>(privacyExportSubject('notification'), {
             user_id: userId,
           });
 
-          return (reply.data['messages'] as unknown[]).length === 0 ? true : undefined;
+          return (reply.data['messages'] as unknown[]).length === 0 ? reply : undefined;
         },
         { what: 'the messages to be erased' },
       );
+      expect(erased.data['contact']).toBeNull();
+      expect(erased.data['devices']).toEqual([]);
     });
   });
 });

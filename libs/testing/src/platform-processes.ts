@@ -39,6 +39,7 @@ export class PlatformProcesses {
   private constructor(
     private readonly environment: TestEnvironment,
     private readonly overrides: Record<string, string>,
+    private readonly ports: ReadonlyMap<AppName, number>,
   ) {}
 
   static async start(
@@ -48,7 +49,9 @@ export class PlatformProcesses {
     if (!existsSync(join(ROOT, 'dist/apps/gateway/src/main.js'))) {
       throw new Error('dist/ is missing: run `npm run build` before the e2e tests');
     }
-    const platform = new PlatformProcesses(environment, overrides);
+    // Ports chosen up front, so every app can be told the gateway's URL (GATEWAY_URL: where callbacks go).
+    const ports = new Map(await Promise.all(APP_NAMES.map(async (app) => [app, await freePort()] as const)));
+    const platform = new PlatformProcesses(environment, overrides, ports);
     // A test run that ends abruptly (timeout, Ctrl-C) must not leave the platform running.
     process.once('exit', () => {
       for (const { child } of platform.apps.values()) child.kill('SIGKILL');
@@ -121,11 +124,18 @@ export class PlatformProcesses {
   }
 
   private async launch(app: AppName, port?: number): Promise<void> {
-    const httpPort = port ?? (await freePort());
+    const httpPort = port ?? this.ports.get(app) ?? (await freePort());
     const output: string[] = [];
     const child = spawn(process.execPath, [join(ROOT, `dist/apps/${app}/src/main.js`)], {
       cwd: ROOT,
-      env: { ...process.env, ...this.environment.env({ HTTP_PORT: String(httpPort), ...this.overrides }) },
+      env: {
+        ...process.env,
+        ...this.environment.env({
+          HTTP_PORT: String(httpPort),
+          GATEWAY_URL: `http://127.0.0.1:${this.ports.get('gateway') ?? 0}`,
+          ...this.overrides,
+        }),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));

@@ -4,13 +4,13 @@ import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig } from '@ecom/platform';
 
 import { NotificationConfig } from '../config';
-import type { OutgoingSms } from './sms-channel';
+import type { OutgoingMessage } from './delivery-channel';
 import { TwilioSmsChannel } from './twilio-sms.channel';
 
 const SID = 'AC0123456789abcdef0123456789abcdef';
 const TOKEN = 'secret-auth-token-0123456789';
 const BODY = 'Votre code Ecom : 654321. Ne le partagez avec personne.';
-const sms: OutgoingSms = { messageId: 'msg-1', to: '+22890123456', body: BODY };
+const sms: OutgoingMessage = { messageId: 'msg-1', to: '+22890123456', body: BODY, attempt: 1, locale: 'fr' };
 
 interface Recorded {
   method: string | undefined;

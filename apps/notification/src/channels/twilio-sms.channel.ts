@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 
 import { NotificationConfig } from '../config';
-import type { OutgoingSms, SmsChannel, SmsSendResult } from './sms-channel';
+import { errorName, readJson } from './provider-http';
+import type { DeliveryChannel, OutgoingMessage, SendResult } from './delivery-channel';
 
 /** The parts of a Twilio error body we read (https://www.twilio.com/docs/api/errors). */
 interface TwilioErrorBody {
@@ -15,7 +16,8 @@ interface TwilioErrorBody {
  * status and Twilio's error code, never the body or the auth token.
  */
 @Injectable()
-export class TwilioSmsChannel implements SmsChannel {
+export class TwilioSmsChannel implements DeliveryChannel {
+  readonly channel = 'sms';
   readonly provider = 'twilio';
   readonly keepsBody = false;
   private readonly logger = new Logger(TwilioSmsChannel.name);
@@ -45,7 +47,7 @@ export class TwilioSmsChannel implements SmsChannel {
     this.timeoutMs = config.TWILIO_TIMEOUT_MS;
   }
 
-  async send(sms: OutgoingSms): Promise<SmsSendResult> {
+  async send(sms: OutgoingMessage): Promise<SendResult> {
     const form = new URLSearchParams({ To: sms.to, Body: sms.body, [this.sender.name]: this.sender.value });
     if (this.statusCallback !== undefined) form.set('StatusCallback', this.statusCallback);
 
@@ -89,21 +91,6 @@ export class TwilioSmsChannel implements SmsChannel {
     const retryable = response.status === 429 || response.status >= 500;
 
     return { outcome: retryable ? 'retryable' : 'permanent', error: `TWILIO_REJECTED: ${detail}` };
-  }
-}
-
-/** Read by name, not instanceof: fetch's errors may come from another realm (jest's sandbox). */
-function errorName(error: unknown): string {
-  const name = typeof error === 'object' && error !== null ? (error as { name?: unknown }).name : undefined;
-
-  return typeof name === 'string' ? name : 'unknown';
-}
-
-async function readJson(response: Response): Promise<unknown> {
-  try {
-    return await response.json();
-  } catch {
-    return undefined;
   }
 }
 

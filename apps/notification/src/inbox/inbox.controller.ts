@@ -6,6 +6,7 @@ import {
   NotificationPageRequest,
   type InAppNotificationPage,
   type InAppNotificationView,
+  type UnreadCountView,
 } from '@ecom/contracts';
 import { Roles } from '@ecom/platform';
 
@@ -25,5 +26,10 @@ export class InboxController {
   @MessagePattern(NOTIFICATION_SUBJECTS.markRead)
   markRead(@Payload() request: MarkNotificationReadRequest): Promise<InAppNotificationView> {
     return this.inbox.markRead(callerId(), request.id);
+  }
+
+  @MessagePattern(NOTIFICATION_SUBJECTS.unreadCount)
+  unreadCount(): Promise<UnreadCountView> {
+    return this.inbox.unreadCount(callerId());
   }
 }

@@ -5,6 +5,7 @@ import type {
   InAppNotificationPage,
   InAppNotificationView,
   NotificationPageRequest,
+  UnreadCountView,
 } from '@ecom/contracts';
 import { DomainError } from '@ecom/platform';
 import { DataSource } from 'typeorm';
@@ -37,6 +38,10 @@ export class InboxService {
     if (!row) throw new DomainError('NOT_FOUND', 'No such notification');
 
     return toInAppView(row);
+  }
+
+  async unreadCount(userId: string): Promise<UnreadCountView> {
+    return { unread: await this.messages.unreadCount(this.dataSource.manager, userId) };
   }
 
   async listAll(request: AdminListMessagesRequest): Promise<AdminMessagePage> {

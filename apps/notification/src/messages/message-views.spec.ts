@@ -20,6 +20,10 @@ const otpSms: MessageRow = {
   created_at: new Date('2026-01-01T10:00:00Z'),
   updated_at: new Date('2026-01-01T10:00:01Z'),
   delivered_at: new Date('2026-01-01T10:00:01Z'),
+  topic: 'security',
+  sealed_content: null,
+  next_attempt_at: null,
+  failover_of: null,
 };
 
 describe('admin view of a message', () => {

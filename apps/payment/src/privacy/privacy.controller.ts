@@ -2,11 +2,15 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { PrivacyExportRequest, privacyExportSubject, type PrivacyExportReply } from '@ecom/contracts';
 
-/** The payment service's part of a user's RGPD export: nothing is held about users yet. */
+import { PrivacyService } from './privacy.service';
+
+/** The payment service's part of a user's RGPD export: every payment they made, with its refunds. */
 @Controller()
 export class PrivacyController {
+  constructor(private readonly privacy: PrivacyService) {}
+
   @MessagePattern(privacyExportSubject('payment'))
-  export(@Payload() request: PrivacyExportRequest): PrivacyExportReply {
-    return { service: 'payment', user_id: request.user_id, data: {} };
+  export(@Payload() request: PrivacyExportRequest): Promise<PrivacyExportReply> {
+    return this.privacy.export(request.user_id);
   }
 }

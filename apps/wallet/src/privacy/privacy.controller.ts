@@ -2,11 +2,15 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { PrivacyExportRequest, privacyExportSubject, type PrivacyExportReply } from '@ecom/contracts';
 
-/** The wallet service's part of a user's RGPD export: nothing is held about users yet. */
+import { PrivacyService } from './privacy.service';
+
+/** The wallet service's part of a user's RGPD export: wallet, transactions, holds, masked methods. */
 @Controller()
 export class PrivacyController {
+  constructor(private readonly privacy: PrivacyService) {}
+
   @MessagePattern(privacyExportSubject('wallet'))
-  export(@Payload() request: PrivacyExportRequest): PrivacyExportReply {
-    return { service: 'wallet', user_id: request.user_id, data: {} };
+  export(@Payload() request: PrivacyExportRequest): Promise<PrivacyExportReply> {
+    return this.privacy.export(request.user_id);
   }
 }

@@ -55,8 +55,14 @@ export interface AdminMessageView {
   locale: string;
   provider: string | null;
   status: MessageStatus;
+  topic: 'security' | 'transactional' | 'marketing';
+  /** Tries made so far; each is in the message's attempts. */
   attempts: number;
+  /** When a queued message is tried next (a retry after backoff, the end of quiet hours). */
+  next_attempt_at: string | null;
   last_error: string | null;
+  /** The security message this one re-sends on another channel after it failed for good. */
+  failover_of: string | null;
   body: string | null;
   created_at: string;
   updated_at: string;

@@ -6,6 +6,13 @@ export const NOTIFICATION_SUBJECTS = {
   listInbox: 'notification.inbox.list',
   markRead: 'notification.inbox.read',
   listMessages: 'notification.messages.list',
+  unreadCount: 'notification.inbox.unread-count',
+  getPreferences: 'notification.preferences.get',
+  updatePreferences: 'notification.preferences.update',
+  registerDevice: 'notification.devices.register',
+  unregisterDevice: 'notification.devices.unregister',
+  /** Service-only: another service's own message to a user (SendNotificationRequest). */
+  send: 'notification.messages.send',
 } as const;
 
 /** Domain events of the notification service, relayed from its outbox to JetStream. */

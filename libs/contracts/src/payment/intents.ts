@@ -171,11 +171,15 @@ export class RefundIntentRequest extends IntentIdRequest {
   reason!: string;
 }
 
-/** What the payer must do next: confirm the push on the phone, or open the card checkout. */
+/**
+ * What the payer must do next: confirm the push on the phone, open the card checkout, or confirm the card
+ * in the app with the card acquirer's SDK (`client_secret`).
+ */
 export interface PaymentNextAction {
-  type: 'confirm_on_phone' | 'redirect';
+  type: 'confirm_on_phone' | 'redirect' | 'confirm_card';
   phone?: string;
   url?: string;
+  client_secret?: string;
 }
 
 /** API.md `GET /payments/:id`. */
@@ -198,4 +202,14 @@ export interface PaymentIntentView {
   expires_at: string | null;
   created_at: string;
   updated_at: string;
+}
+
+/** What one reconciliation run did with the intents left open too long. */
+export interface PaymentReconciliationReport {
+  checked: number;
+  succeeded: number;
+  failed: number;
+  cancelled: number;
+  /** Still waiting (provider still processing, wallet or provider unreachable). */
+  unchanged: number;
 }

@@ -11,6 +11,10 @@ export const PAYMENT_SUBJECTS = {
   refund: 'payment.intents.refund',
   receiveWebhook: 'payment.webhooks.receive',
   sandboxAnswer: 'payment.sandbox.answer',
+  /** The admin route's refund: the same as `intents.refund`, for a verified admin caller. */
+  adminRefund: 'payment.admin.refund',
+  /** Service-only: runs reconciliation now instead of waiting for its schedule. */
+  reconcile: 'payment.reconciliation.run',
 } as const;
 
 /** Domain events of the payment service, relayed from its outbox to JetStream. */

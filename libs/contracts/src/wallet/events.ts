@@ -47,3 +47,9 @@ export interface FlagRaisedEvent {
   transfer_id: string;
   amount: number;
 }
+
+/** `wallet.wallet.opened`: a user's wallet exists (on registration, or on its first credit). */
+export interface WalletOpenedEvent {
+  user_id: string;
+  currency: Currency;
+}

@@ -1,3 +1,4 @@
 export * from './events';
 export * from './operations';
+export * from './requests';
 export * from './subjects';

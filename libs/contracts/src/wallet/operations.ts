@@ -143,6 +143,13 @@ export class CashCommissionRequest extends WalletOperation {
   @NestedInstance(Payee)
   payee!: Payee;
 
+  /** The cash collected, shown as the line's gross on the payee's statement; the commission when absent. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_AMOUNT)
+  gross_amount?: number;
+
   @IsOptional()
   @IsString()
   @Length(1, 100)

@@ -25,6 +25,10 @@ describe('loadConfig', () => {
     expect(config.EVENT_BACKOFF_MS).toEqual([10, 20]);
   });
 
+  it('reads a boolean set to false as false', () => {
+    expect(loadConfig(ServiceConfig, { LOAD_DEMO_DATA: 'false' }).LOAD_DEMO_DATA).toBe(false);
+  });
+
   it('lists every invalid variable by name in one error, without echoing values', () => {
     const attempt = (): ServiceConfig =>
       loadConfig(ServiceConfig, {

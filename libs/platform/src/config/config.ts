@@ -25,11 +25,16 @@ export function RequiredInProduction(): PropertyDecorator {
   };
 }
 
-/** Environment strings `true`/`1`/`yes` become `true`; anything else `false`. */
+/**
+ * Environment strings `true`/`1`/`yes` become `true`; anything else `false`. Reads the raw text: implicit
+ * conversion has already made any non-empty string (`false` included) `true` by the time `value` arrives.
+ */
 export function EnvBoolean(): PropertyDecorator {
-  return Transform(({ value }: { value: unknown }) =>
-    typeof value === 'boolean' ? value : ['true', '1', 'yes'].includes(String(value).toLowerCase()),
-  );
+  return Transform(({ obj, key }: { obj: Record<string, unknown>; key: string }) => {
+    const raw = obj[key];
+
+    return typeof raw === 'boolean' ? raw : ['true', '1', 'yes'].includes(String(raw).toLowerCase());
+  });
 }
 
 /** A comma-separated environment string becomes a trimmed list without empty items. */

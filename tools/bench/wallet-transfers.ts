@@ -1,0 +1,292 @@
+// `node dist/tools/bench/wallet-transfers.js` (after `npm run build`): P2P transfers per second through the
+// gateway (gateway → NATS → wallet → one Postgres transaction locking two wallets, postings, limits, AML,
+// outbox), beside pgbench's TPC-B on the same server in the same run. It uses the running Postgres and
+// NATS (DATABASE_URL, NATS_URL, 127.0.0.1 defaults), databases and a NATS prefix of its own, removed when
+// done. Users register through the real OTP flow (codes read from the sealed events, as the SMS sandbox
+// does), are funded as a confirmed recharge would fund them (`wallet.ops.credit`), then send each other
+// 1 F CFA at random, each request with its own Idempotency-Key.
+import { spawnSync } from 'node:child_process';
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+import autocannon from 'autocannon';
+import { connect, JSONCodec, type NatsConnection } from 'nats';
+import { AUTH_EVENTS, type EventEnvelope, type OtpRequestedEvent } from '@ecom/contracts';
+import { Naming, SealedBox, ServiceClient } from '@ecom/platform';
+import { LOCAL_OTP_DELIVERY_KEY } from '@ecom/testing';
+
+import { findFreePort } from '../start/tcp';
+import { buildBenchEnv, type BenchInfra } from './bench-env';
+import { deleteStreams, dropDatabase, recreateDatabase } from './bench-storage';
+import { BenchChild } from './child-process';
+import { readCpuMs } from './cpu-time';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const DATABASE = 'ecom_bench_wallet';
+const PGBENCH_DATABASE = 'ecom_bench_pgbench';
+const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 20);
+const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 20);
+const USERS = Number(process.env['BENCH_USERS'] ?? 100);
+const PGBENCH_CLIENTS = 8;
+/** A directory for V8 CPU profiles of the three processes, when set. */
+const CPU_PROFILES = process.env['BENCH_CPU_PROF_DIR'];
+const codec = JSONCodec();
+
+interface User {
+  phone: string;
+  token: string;
+  id: string;
+}
+
+/** The part of autocannon's request options the shared typings leave out (autocannon 8, lib/requestIterator.js). */
+interface TransferRequests {
+  method: string;
+  headers: Record<string, string>;
+  requests: { setupRequest: (request: { headers: Record<string, string>; body?: string }) => unknown }[];
+}
+
+function write(text: string): void {
+  process.stdout.write(`${text}\n`);
+}
+
+async function freePort(from: number): Promise<number> {
+  const port = await findFreePort(from, '127.0.0.1');
+  if (port === undefined) throw new Error(`no free port from ${from}`);
+
+  return port;
+}
+
+async function until<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = await check().catch(() => undefined);
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${what} did not happen within ${timeoutMs / 1000} s`);
+}
+
+/** One-time codes as the SMS sandbox reads them: from the sealed `auth.otp.requested` events. */
+async function readCodes(connection: NatsConnection, naming: Naming): Promise<Map<string, string>> {
+  const codes = new Map<string, string>();
+  const sealer = new SealedBox(LOCAL_OTP_DELIVERY_KEY);
+  const consumer = await connection
+    .jetstream()
+    .consumers.get(naming.eventsStream, { filterSubjects: naming.event(AUTH_EVENTS.otpRequested) });
+  const messages = await consumer.consume();
+  void (async () => {
+    for await (const message of messages) {
+      const otp = (codec.decode(message.data) as EventEnvelope<OtpRequestedEvent>).data;
+      codes.set(otp.phone, sealer.open(otp.sealed_code, otp.otp_id));
+    }
+  })();
+
+  return codes;
+}
+
+async function register(api: string, codes: Map<string, string>, index: number): Promise<User> {
+  const phone = `+22891${String(index).padStart(6, '0')}`;
+  const post = async <T>(path: string, body: unknown): Promise<T> => {
+    const response = await fetch(`${api}${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
+
+    return (await response.json()) as T;
+  };
+  await post('/auth/send-otp', { phone, purpose: 'registration' });
+  const code = await until(`the code for ${phone}`, () => Promise.resolve(codes.get(phone)));
+  const { verification_token } = await post<{ verification_token: string }>('/auth/verify-otp', {
+    phone,
+    code,
+    purpose: 'registration',
+  });
+  const session = await post<{ access_token: string; user: { id: string } }>('/auth/register', {
+    verification_token,
+    first_name: `Bench${index}`,
+    last_name: 'Wallet',
+    password: 'Bench-Wallet-2025!',
+    user_type: 'client',
+  });
+
+  return { phone, token: session.access_token, id: session.user.id };
+}
+
+/** pgbench's TPC-B-like run on a scratch database of the same server: the yardstick of one machine. */
+function pgbenchTps(serverUrl: string, databaseUrl: string): number {
+  const url = new URL(serverUrl);
+  const env = {
+    ...process.env,
+    PGHOST: url.hostname,
+    PGPORT: url.port || '5432',
+    PGUSER: decodeURIComponent(url.username || 'postgres'),
+    PGPASSWORD: decodeURIComponent(url.password),
+  };
+  const database = new URL(databaseUrl).pathname.slice(1);
+  const init = spawnSync('pgbench', ['-i', '-q', database], { env, encoding: 'utf8' });
+  if (init.status !== 0) throw new Error(`pgbench -i failed: ${init.stderr}`);
+  const run = spawnSync(
+    'pgbench',
+    ['-T', String(SECONDS), '-c', String(PGBENCH_CLIENTS), '-j', '2', database],
+    {
+      env,
+      encoding: 'utf8',
+    },
+  );
+  const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(run.stdout)?.[1];
+  if (run.status !== 0 || tps === undefined) throw new Error(`pgbench failed: ${run.stderr}${run.stdout}`);
+
+  return Number(tps);
+}
+
+async function main(): Promise<number> {
+  const server = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const natsUrl = process.env['NATS_URL'] ?? 'nats://127.0.0.1:4222';
+  const infra: BenchInfra = {
+    databaseUrl: await recreateDatabase(server, DATABASE),
+    natsUrl,
+    natsPrefix: `bench_wallet_${randomBytes(4).toString('hex')}.`,
+  };
+  const logs = join(ROOT, '.data', 'logs');
+  mkdirSync(logs, { recursive: true });
+  const children: BenchChild[] = [];
+  const onExit = (child: BenchChild, how: string): void => {
+    write(`${child.spec.name} exited (${how}):\n${child.tail()}`);
+  };
+  const start = async (name: 'auth' | 'wallet' | 'gateway', port: number, extra: NodeJS.ProcessEnv = {}) => {
+    children.push(
+      BenchChild.start(
+        {
+          name,
+          script: join(ROOT, `dist/apps/${name}/src/main.js`),
+          env: { ...buildBenchEnv(process.env, infra, port), ...extra },
+          logFile: join(logs, `bench-wallet-${name}.log`),
+          nodeArgs: CPU_PROFILES ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROFILES}`] : [],
+        },
+        ROOT,
+        onExit,
+      ),
+    );
+    // The gateway is ready only when every service answers; here only auth and wallet run.
+    const probe = name === 'gateway' ? 'health' : 'health/ready';
+    await until(`${name} ready`, async () =>
+      (await fetch(`http://127.0.0.1:${port}/${probe}`)).ok ? true : undefined,
+    );
+  };
+  let connection: NatsConnection | undefined;
+  try {
+    const authPort = await freePort(13201);
+    const walletPort = await freePort(authPort + 1);
+    const gatewayPort = await freePort(walletPort + 1);
+    // Registration is set-up, not the measure: the lightest argon2 and no OTP limits.
+    await start('auth', authPort, {
+      ARGON2_MEMORY_KIB: '1024',
+      ARGON2_ITERATIONS: '1',
+      OTP_MAX_PER_IP_PER_HOUR: '100000',
+      OTP_RESEND_COOLDOWN_SECONDS: '0',
+    });
+    // Limits out of the way: the bench measures transfers, not refusals.
+    await start('wallet', walletPort, {
+      WALLET_SINGLE_TRANSACTION_MAX: '1000000000',
+      WALLET_DAILY_LIMIT: '1000000000',
+      WALLET_MONTHLY_LIMIT: '1000000000',
+      DB_POOL_SIZE: '20',
+    });
+    await start('gateway', gatewayPort);
+    const api = `http://127.0.0.1:${gatewayPort}/api/v1`;
+    connection = await connect({ servers: natsUrl.split(','), name: 'ecom-bench-wallet' });
+    const naming = new Naming(infra.natsPrefix);
+    const codes = await readCodes(connection, naming);
+    const users: User[] = [];
+    for (let batch = 0; batch < USERS; batch += 10) {
+      const indexes = Array.from({ length: Math.min(10, USERS - batch) }, (_, offset) => batch + offset);
+      users.push(...(await Promise.all(indexes.map((index) => register(api, codes, index)))));
+    }
+    const client = new ServiceClient(connection, naming, 10_000);
+    for (const user of users) {
+      await client.request('wallet.ops.credit', {
+        user_id: user.id,
+        amount: 1_000_000,
+        category: 'recharge',
+        funding_provider: 'yas',
+        idempotency_key: `bench-fund-${user.id}`,
+      });
+    }
+    write(
+      `${users.length} users funded; POST /api/v1/wallet/transfer, ${CONNECTIONS} connections, ${SECONDS} s`,
+    );
+    const options: autocannon.Options & TransferRequests = {
+      url: `${api}/wallet/transfer`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      connections: CONNECTIONS,
+      duration: SECONDS,
+      requests: [
+        {
+          setupRequest: (request) => {
+            const from = randomInt(0, users.length);
+            const to = (from + randomInt(1, users.length)) % users.length;
+            request.headers = {
+              ...request.headers,
+              authorization: `Bearer ${users[from]?.token ?? ''}`,
+              'idempotency-key': randomUUID(),
+            };
+            request.body = JSON.stringify({ to_phone: users[to]?.phone, amount: 1 });
+
+            return request;
+          },
+        },
+      ],
+    };
+    const cpuBefore = children.map((child) => readCpuMs(child.pid ?? -1) ?? 0);
+    const result = await autocannon(options);
+    const cpu = children.map((child, index) => {
+      const used = (readCpuMs(child.pid ?? -1) ?? 0) - (cpuBefore[index] ?? 0);
+
+      return `${child.spec.name} ${Math.round((used * 1000) / Math.max(1, result.requests.total))}`;
+    });
+    const transfers = result.requests.average;
+    write(
+      `transfers/s ${transfers.toFixed(1)}  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  ` +
+        `errors ${result.errors}  non-2xx ${result.non2xx}`,
+    );
+    const reconciliation = await client.request<{ ok: boolean }>(
+      'wallet.admin.reconcile',
+      {},
+      {
+        context: {
+          requestId: randomUUID(),
+          correlationId: randomUUID(),
+          caller: { user_id: randomUUID(), roles: ['admin'] },
+        },
+      },
+    );
+    write(`cpu per transfer (µs): ${cpu.join(', ')}`);
+    write(`reconciliation after the run: ${reconciliation.ok ? 'ok' : 'DIFFERENCES'}`);
+    for (const child of children.reverse()) await child.stop(12_000);
+    children.length = 0;
+    const pgbenchUrl = await recreateDatabase(server, PGBENCH_DATABASE);
+    const tps = pgbenchTps(server, pgbenchUrl);
+    write(`pgbench TPC-B (-c ${PGBENCH_CLIENTS}, ${SECONDS} s): tps ${tps.toFixed(1)}`);
+    write(`ratio transfers/s ÷ pgbench tps: ${(transfers / tps).toFixed(2)} (goal >= 0.30)`);
+
+    return result.errors + result.non2xx > 0 || !reconciliation.ok ? 1 : 0;
+  } finally {
+    for (const child of children.reverse()) await child.stop(12_000);
+    await connection?.close().catch(() => undefined);
+    await dropDatabase(server, DATABASE).catch(() => undefined);
+    await dropDatabase(server, PGBENCH_DATABASE).catch(() => undefined);
+    await deleteStreams(natsUrl, infra.natsPrefix).catch(() => undefined);
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    write(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+  },
+);
