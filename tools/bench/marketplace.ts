@@ -1,11 +1,11 @@
 // `npm run bench:marketplace` (build first): the marketplace's two figures of issue 8, in one run.
 // 1. Search p95 over 100 000 generated products, at the database (the service's query shape, run with pg)
 //    and through the gateway (GET /api/v1/products?search=…), one request at a time.
-// 2. Checkouts per second through the gateway (POST /api/v1/orders, 1 store, 3 lines, 8 connections, 20 s)
-//    next to pgbench TPC-B tps on a scratch database of the same server, same run.
-// Auth (JWT for the buyer), marketplace and gateway run from dist/; auth's user summary and payment's
-// intents are answered by this process on the bus when no service answers them (the wallet and payment
-// services are not part of this branch): checkouts then pay cash on delivery, as the report says.
+// 2. Checkouts per second through the gateway (POST /api/v1/orders, 1 store, 3 lines, paid from the
+//    wallet, 8 connections buying as the demo accounts, 20 s) next to pgbench TPC-B tps on a scratch
+//    database of the same server.
+// Auth, wallet, payment, marketplace and gateway run from dist/; each buyer's wallet is funded as a
+// confirmed recharge would fund it (`wallet.ops.credit` on the bus), its limits lifted for the run.
 import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { connect, JSONCodec, type NatsConnection } from 'nats';
 import { Client } from 'pg';
 
+import { DEMO_ACCOUNTS } from '../start/demo-accounts';
 import { withDatabase } from '../start/settings';
 import { findFreePort } from '../start/tcp';
 import { buildBenchEnv, type BenchInfra } from './bench-env';
@@ -23,7 +24,6 @@ import { BenchChild } from './child-process';
 const ROOT = join(__dirname, '..', '..', '..');
 const DATABASE = 'ecom_bench_marketplace';
 const PGBENCH_DATABASE = 'ecom_bench_pgbench';
-const BUYER = { phone: '+22890000002', password: 'Kpalime-Market-25!' };
 const PRODUCTS = Number(process.env['BENCH_PRODUCTS'] ?? 100_000);
 const SEARCHES = Number(process.env['BENCH_SEARCHES'] ?? 300);
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 20);
@@ -106,19 +106,19 @@ function summary(label: string, values: number[]): string {
   return `${label}: p50 ${percentile(values, 50).toFixed(1)} ms  p95 ${percentile(values, 95).toFixed(1)} ms  (n=${values.length})`;
 }
 
-/** Answers a subject on the bus as a Nest service does, for services this run does not start. */
-function standIn(
-  connection: NatsConnection,
-  subject: string,
-  answer: (data: Record<string, unknown>) => unknown,
-): void {
-  connection.subscribe(subject, {
-    queue: 'bench-stand-in',
-    callback: (error, message) => {
-      if (error) return;
-      const { id, data } = codec.decode(message.data) as { id: string; data: Record<string, unknown> };
-      message.respond(codec.encode({ id, response: answer(data), isDisposed: true }));
-    },
+/** A request on the bus as another service sends it (Nest's packet format), retried until it is answered. */
+async function busRequest(connection: NatsConnection, subject: string, data: unknown): Promise<void> {
+  await until(`${subject} answered`, async () => {
+    const reply = await connection.request(
+      subject,
+      codec.encode({ pattern: subject, data, id: randomUUID() }),
+      {
+        timeout: 5000,
+      },
+    );
+    const packet = codec.decode(reply.data) as { err?: unknown };
+
+    return packet.err === undefined || packet.err === null;
   });
 }
 
@@ -150,7 +150,7 @@ async function seedCatalogue(db: Client): Promise<string[]> {
   const [store] = (await db.query<{ id: string }>(`SELECT id FROM stores ORDER BY id LIMIT 1`)).rows;
   const checkout = await db.query<{ id: string }>(
     `INSERT INTO products (id, store_id, name, price, stock_quantity)
-     SELECT gen_random_uuid(), $1, 'Article de caisse ' || n, 1000 * n, 1000000 FROM generate_series(1, 3) AS n
+     SELECT gen_random_uuid(), $1, 'Article de caisse ' || n, 100 * n, 1000000 FROM generate_series(1, 3) AS n
      RETURNING id`,
     [store?.id],
   );
@@ -183,9 +183,10 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
   return Number(process.hrtime.bigint() - started) / 1e6;
 }
 
+/** Each connection buys as its own buyer, as many people do: no one wallet is the bottleneck. */
 async function checkoutsPerSecond(
   url: string,
-  token: string,
+  tokens: string[],
   productIds: string[],
 ): Promise<{ rate: number; failed: number }> {
   const deadline = Date.now() + SECONDS * 1000;
@@ -194,9 +195,10 @@ async function checkoutsPerSecond(
   const body = JSON.stringify({
     items: productIds.map((product_id) => ({ product_id, quantity: 1 })),
     delivery_address: { street: 'Rue des Cocotiers 12', city: 'Lomé' },
-    payment_method: 'cash_on_delivery',
+    payment_method: 'wallet',
   });
-  const worker = async (): Promise<void> => {
+  const worker = async (index: number): Promise<void> => {
+    const token = tokens[index % tokens.length] ?? '';
     while (Date.now() < deadline) {
       const response = await fetch(url, {
         method: 'POST',
@@ -213,7 +215,7 @@ async function checkoutsPerSecond(
     }
   };
   const started = Date.now();
-  await Promise.all(Array.from({ length: CONNECTIONS }, worker));
+  await Promise.all(Array.from({ length: CONNECTIONS }, (_, index) => worker(index)));
 
   return { rate: done / ((Date.now() - started) / 1000), failed };
 }
@@ -268,22 +270,17 @@ async function main(): Promise<number> {
     await until(`${app} ready`, async () => (await fetch(`http://127.0.0.1:${port}${ready}`)).ok);
   };
   try {
-    standIn(bus, `${infra.natsPrefix}auth.users.summary`, (data) => ({
-      user_id: data['user_id'],
-      first_name: 'Kossi',
-      last_name: 'Mensah',
-      phone: BUYER.phone,
-      roles: ['client'],
-      status: 'active',
-    }));
-    standIn(bus, `${infra.natsPrefix}payment.intents.create`, () => ({
-      id: randomUUID(),
-      status: 'pending',
-      next_action: null,
-    }));
     const authPort = await freePort(13201);
     await start('auth', authPort, { LOAD_DEMO_DATA: 'true' });
-    const marketPort = await freePort(authPort + 1);
+    const walletPort = await freePort(authPort + 1);
+    await start('wallet', walletPort, {
+      WALLET_SINGLE_TRANSACTION_MAX: '1000000000',
+      WALLET_DAILY_LIMIT: '1000000000',
+      WALLET_MONTHLY_LIMIT: '1000000000',
+    });
+    const paymentPort = await freePort(walletPort + 1);
+    await start('payment', paymentPort);
+    const marketPort = await freePort(paymentPort + 1);
     await start('marketplace', marketPort, { ORDER_ATTEMPTS_PER_MINUTE: '100000000', DB_POOL_SIZE: '20' });
     const gatewayPort = await freePort(marketPort + 1);
     await start('gateway', gatewayPort, {}, '/api/v1/categories');
@@ -311,17 +308,29 @@ async function main(): Promise<number> {
     write(summary('search at the database', atDatabase));
     write(summary('search through the gateway', atGateway));
 
-    const login = await fetch(`${api}/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(BUYER),
-    });
-    const { access_token: token } = (await login.json()) as { access_token: string };
-    const checkouts = await checkoutsPerSecond(`${api}/orders`, token, productIds);
+    // The demo accounts buy; each wallet opens on its registration event, so its credit is retried until then.
+    const tokens: string[] = [];
+    for (const account of DEMO_ACCOUNTS) {
+      const login = await fetch(`${api}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ phone: account.phone, password: account.password }),
+      });
+      const session = (await login.json()) as { access_token: string; user: { id: string } };
+      tokens.push(session.access_token);
+      await busRequest(bus, `${infra.natsPrefix}wallet.ops.credit`, {
+        user_id: session.user.id,
+        amount: 500_000_000,
+        category: 'recharge',
+        funding_provider: 'yas',
+        idempotency_key: randomUUID(),
+      });
+    }
+    const checkouts = await checkoutsPerSecond(`${api}/orders`, tokens, productIds);
     await recreateDatabase(server, PGBENCH_DATABASE);
     const tps = pgbenchTps(server);
     write(
-      `checkouts/s through the gateway (1 store, 3 lines, cash on delivery, ${CONNECTIONS} connections, ${SECONDS} s): ` +
+      `checkouts/s through the gateway (1 store, 3 lines, wallet, ${CONNECTIONS} connections, ${SECONDS} s): ` +
         `${checkouts.rate.toFixed(1)}  failed ${checkouts.failed}`,
     );
     write(`pgbench TPC-B (-c ${CONNECTIONS} -T ${SECONDS}) tps: ${tps.toFixed(1)}`);

@@ -25,7 +25,7 @@ import {
 } from '@ecom/contracts';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 
-class GeoPointBody extends GeoPoint {
+class StorePointBody extends GeoPoint {
   @ApiProperty({ example: 6.1319, minimum: -90, maximum: 90 })
   declare lat: number;
 
@@ -106,7 +106,7 @@ export class UpdateStoreDto extends UpdateStoreRequest {
   @ApiPropertyOptional({ example: 'Épicerie du quartier, livraison en moto' }) declare description?: string;
   @ApiPropertyOptional({ example: 'epicerie', description: 'A category slug' }) declare category?: string;
   @ApiPropertyOptional({ example: 'Rue de Bè 25, Lomé' }) declare address?: string;
-  @ApiPropertyOptional({ type: GeoPointBody }) declare location?: GeoPointBody;
+  @ApiPropertyOptional({ type: StorePointBody }) declare location?: StorePointBody;
   @ApiPropertyOptional({ example: '+22890112233', description: 'E.164; gets each new order on WhatsApp' })
   declare phone?: string;
   @ApiPropertyOptional({ example: 'https://cdn.ecom.tg/stores/be.png' }) declare logo_url?: string;
@@ -123,7 +123,7 @@ export class CreateStoreDto extends CreateStoreRequest {
   @ApiPropertyOptional({ example: 'Épicerie du quartier, livraison en moto' }) declare description?: string;
   @ApiPropertyOptional({ example: 'epicerie' }) declare category?: string;
   @ApiProperty({ example: 'Rue de Bè 25, Lomé' }) declare address: string;
-  @ApiProperty({ type: GeoPointBody }) declare location: GeoPointBody;
+  @ApiProperty({ type: StorePointBody }) declare location: StorePointBody;
   @ApiProperty({ example: '+22890112233' }) declare phone: string;
   @ApiPropertyOptional({ example: 'https://cdn.ecom.tg/stores/be.png' }) declare logo_url?: string;
   @ApiPropertyOptional({ example: 500 }) declare delivery_fee?: number;
@@ -149,7 +149,7 @@ export class StoresQueryDto extends ListStoresRequest {
   @ApiPropertyOptional({ description: 'The previous page’s `next_cursor`' }) declare cursor?: string;
 }
 
-class LocationDto {
+class StoreLocationDto {
   @ApiProperty({ example: 6.1319 }) lat!: number;
   @ApiProperty({ example: 1.2228 }) lng!: number;
 }
@@ -161,7 +161,7 @@ export class StoreDto implements StoreView {
   @ApiProperty({ nullable: true, type: String }) description!: string | null;
   @ApiProperty({ nullable: true, type: String, example: 'epicerie' }) category!: string | null;
   @ApiProperty({ example: 'Rue de Bè 25, Lomé' }) address!: string;
-  @ApiProperty({ type: LocationDto }) location!: LocationDto;
+  @ApiProperty({ type: StoreLocationDto }) location!: StoreLocationDto;
   @ApiProperty({ example: '+22890112233' }) phone!: string;
   @ApiProperty({ nullable: true, type: String }) logo_url!: string | null;
   @ApiProperty({ example: 500 }) delivery_fee!: number;

@@ -89,7 +89,7 @@ class OrderLineBody extends OrderLineRequest {
   @ApiProperty({ example: 1, minimum: 1 }) declare quantity: number;
 }
 
-class GeoPointBody extends GeoPoint {
+class DeliveryPointBody extends GeoPoint {
   @ApiProperty({ example: 6.1319 }) declare lat: number;
   @ApiProperty({ example: 1.2228 }) declare lng: number;
 }
@@ -99,7 +99,7 @@ class InlineAddressBody extends InlineDeliveryAddress {
   @ApiProperty({ example: 'Lomé' }) declare city: string;
   @ApiPropertyOptional({ example: 'TG' }) declare country?: string;
   @ApiPropertyOptional({ example: 'Derrière la pharmacie du Grand Marché' }) declare details?: string;
-  @ApiPropertyOptional({ type: GeoPointBody }) declare location?: GeoPointBody;
+  @ApiPropertyOptional({ type: DeliveryPointBody }) declare location?: DeliveryPointBody;
 }
 
 export class PlaceOrderDto extends PlaceOrderRequest {
@@ -189,7 +189,7 @@ class TimelineEntryDto implements OrderTimelineEntry {
   @ApiProperty({ format: 'date-time' }) at!: string;
 }
 
-class NextActionDto {
+class OrderNextActionDto {
   @ApiProperty({ enum: ['confirm_on_phone', 'redirect'] }) type!: 'confirm_on_phone' | 'redirect';
   @ApiPropertyOptional({ example: '+22890123456' }) phone?: string;
   @ApiPropertyOptional() url?: string;
@@ -198,7 +198,7 @@ class NextActionDto {
 class OrderPaymentDto implements OrderPaymentView {
   @ApiProperty({ enum: PAYMENT_METHODS }) method!: PaymentMethod;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) intent_id!: string | null;
-  @ApiProperty({ type: NextActionDto, nullable: true }) next_action!: NextActionDto | null;
+  @ApiProperty({ type: OrderNextActionDto, nullable: true }) next_action!: OrderNextActionDto | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) due_at!: string | null;
 }
 
@@ -214,7 +214,7 @@ class OrderCustomerDto {
   @ApiProperty({ example: '+22890000002' }) phone!: string;
 }
 
-class LocationDto {
+class DeliveryLocationDto {
   @ApiProperty({ example: 6.1319 }) lat!: number;
   @ApiProperty({ example: 1.2228 }) lng!: number;
 }
@@ -233,7 +233,7 @@ export class OrderDto implements OrderView {
   @ApiProperty({ example: 8500, maximum: MAX_AMOUNT }) total_amount!: number;
   @ApiProperty({ example: 'XOF', enum: ['XOF'] }) currency!: 'XOF';
   @ApiProperty({ example: 'Rue des Cocotiers 12, Lomé, TG' }) delivery_address!: string;
-  @ApiProperty({ type: LocationDto, nullable: true }) delivery_location!: LocationDto | null;
+  @ApiProperty({ type: DeliveryLocationDto, nullable: true }) delivery_location!: DeliveryLocationDto | null;
   @ApiProperty({ nullable: true, type: String }) special_instructions!: string | null;
   @ApiProperty({ type: [TimelineEntryDto] }) timeline!: TimelineEntryDto[];
   @ApiProperty({ format: 'date-time' }) placed_at!: string;
