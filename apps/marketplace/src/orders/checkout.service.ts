@@ -139,16 +139,19 @@ export class CheckoutService {
           order.payment_method,
           order.payer_phone ?? order.customer_phone,
         );
-        await this.dataSource.query(
-          'UPDATE orders SET payment_intent_id = $2, payment_next_action = $3, updated_at = now() WHERE id = $1',
-          [order.id, intent.id, intent.next_action ? JSON.stringify(intent.next_action) : null],
-        );
+        if (intent.status === 'failed' || intent.status === 'cancelled') {
+          throw new DomainError('PAYMENT_DECLINED', intent.failure_reason ?? undefined);
+        }
         if (intent.status === 'succeeded') {
+          // Paid at once (wallet): the intent is recorded with the payment, in one transaction.
           await inTransaction(this.dataSource, (manager) =>
             this.lifecycle.markPaid(manager, order.id, intent.id),
           );
-        } else if (intent.status === 'failed' || intent.status === 'cancelled') {
-          throw new DomainError('PAYMENT_DECLINED', intent.failure_reason ?? undefined);
+        } else {
+          await this.dataSource.query(
+            'UPDATE orders SET payment_intent_id = $2, payment_next_action = $3, updated_at = now() WHERE id = $1',
+            [order.id, intent.id, intent.next_action ? JSON.stringify(intent.next_action) : null],
+          );
         }
       } catch (error) {
         this.logger.info('Payment refused at checkout: its orders are cancelled', {

@@ -28,6 +28,14 @@ export interface Actor {
 
 export const SYSTEM: Actor = { userId: null, role: 'system' };
 
+/** What a change records of the order: its timeline entry and its event. */
+type ChangedOrder = Pick<
+  OrderRow,
+  'id' | 'order_number' | 'store_id' | 'customer_id' | 'status' | 'payment_status' | 'total_amount'
+>;
+
+const CHANGED_COLUMNS = 'id, order_number, store_id, customer_id, status, payment_status, total_amount';
+
 /**
  * The order lifecycle. Every change locks the order row and checks its current status before moving it
  * (first wins: two cancels sent together change the order once), with its timeline entry and its event in the same
@@ -85,7 +93,7 @@ export class OrderLifecycleService {
     action: OrderAction,
     actor: Actor,
     reason: string | null,
-  ): Promise<OrderRow | null> {
+  ): Promise<ChangedOrder | null> {
     const transition = TRANSITIONS[action];
     // Under the row lock the status read is the one this change starts from.
     const [current] = await manager.query<Pick<OrderRow, 'status' | 'payment_status' | 'payment_method'>[]>(
@@ -93,7 +101,7 @@ export class OrderLifecycleService {
       [orderId],
     );
     if (!current || refusal(action, current) !== null) return null;
-    await manager.query(
+    const [[order]] = await manager.query<[ChangedOrder[], number]>(
       `UPDATE orders SET status = $2::varchar,
               confirmed_at = CASE WHEN $2::varchar = 'confirmed' THEN now() ELSE confirmed_at END,
               delivered_at = CASE WHEN $2::varchar = 'delivered' THEN now() ELSE delivered_at END,
@@ -102,12 +110,11 @@ export class OrderLifecycleService {
               refund_requested_at = CASE WHEN $2::varchar = 'cancelled' AND payment_status = 'paid'
                                          THEN now() ELSE refund_requested_at END,
               updated_at = now()
-        WHERE id = $1`,
+        WHERE id = $1 RETURNING ${CHANGED_COLUMNS}`,
       [orderId, transition.to],
     );
-    if (transition.to === 'cancelled') await this.restock(manager, orderId);
-    const order = await this.orders.find(manager, orderId);
     if (!order) return null;
+    if (transition.to === 'cancelled') await this.restock(manager, orderId);
     await this.recordChange(manager, order, current.status, actor, reason ?? action);
 
     return order;
@@ -115,27 +122,23 @@ export class OrderLifecycleService {
 
   /** Paid: the order can be prepared. Paid after it was cancelled (a late payment): refunded at once. */
   async markPaid(manager: EntityManager, orderId: string, intentId: string | null): Promise<void> {
-    const [rows] = await manager.query<[{ id: string }[], number]>(
+    const [[order]] = await manager.query<[ChangedOrder[], number]>(
       `UPDATE orders SET payment_status = 'paid', paid_at = now(), payment_intent_id = coalesce(payment_intent_id, $2),
               refund_requested_at = CASE WHEN status = 'cancelled' THEN now() ELSE refund_requested_at END,
               updated_at = now()
-        WHERE id = $1 AND payment_status = 'pending' RETURNING id`,
+        WHERE id = $1 AND payment_status = 'pending' RETURNING ${CHANGED_COLUMNS}`,
       [orderId, intentId],
     );
-    if (rows.length === 0) return;
-    const order = await this.orders.find(manager, orderId);
     if (order) await this.recordChange(manager, order, order.status, SYSTEM, 'paid');
   }
 
   /** The payment service confirmed the refund. */
   async markRefunded(manager: EntityManager, orderId: string): Promise<void> {
-    const [rows] = await manager.query<[{ id: string }[], number]>(
+    const [[order]] = await manager.query<[ChangedOrder[], number]>(
       `UPDATE orders SET payment_status = 'refunded', refunded_at = now(), updated_at = now()
-        WHERE id = $1 AND payment_status = 'paid' RETURNING id`,
+        WHERE id = $1 AND payment_status = 'paid' RETURNING ${CHANGED_COLUMNS}`,
       [orderId],
     );
-    if (rows.length === 0) return;
-    const order = await this.orders.find(manager, orderId);
     if (order) await this.recordChange(manager, order, order.status, SYSTEM, 'refunded');
   }
 
@@ -195,7 +198,7 @@ export class OrderLifecycleService {
   /** Every change of an order: its timeline entry and `marketplace.order.status_changed`. */
   async recordChange(
     manager: EntityManager,
-    order: OrderRow,
+    order: ChangedOrder,
     previous: OrderRow['status'] | null,
     actor: Actor,
     reason: string | null,
