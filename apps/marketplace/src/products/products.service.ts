@@ -258,7 +258,15 @@ export class ProductsService {
     limit: number,
   ): Promise<ProductPage> {
     const query = buildSearch(request, mode, limit);
-    const rows = await this.dataSource.query<ProductRow[]>(query.sql, query.params);
+    const rows = request.search?.trim()
+      ? await this.dataSource.transaction(async (manager) => {
+          // The planner prices `@@` as a cheap operator and scans the whole table once a word matches a
+          // few percent of products; reading only the rows the GIN index names is twice as fast there.
+          await manager.query('SET LOCAL enable_seqscan = off');
+
+          return manager.query<ProductRow[]>(query.sql, query.params);
+        })
+      : await this.dataSource.query<ProductRow[]>(query.sql, query.params);
 
     return pageOf(rows, limit, toProductView, (row) => cursorOf(row, query.sort, query.cursorSort));
   }
