@@ -110,9 +110,13 @@ export class CheckoutService {
           lines.map((line) => line.product_id),
         ]);
       }
-      // Last, so that the product rows stay locked only from here to the commit: buyers of the same
-      // products wait for each other as briefly as possible.
+      // Last, so that the product and store rows stay locked only from here to the commit: buyers of the
+      // same products or store wait for each other as briefly as possible.
       await this.takeStock(manager, lines);
+      // One store at a time in id order, like the products: two multi-store checkouts cannot deadlock.
+      for (const storeId of rows.map((row) => row.store_id).sort()) {
+        await manager.query('UPDATE stores SET total_orders = total_orders + 1 WHERE id = $1', [storeId]);
+      }
 
       return rows;
     });
@@ -457,7 +461,6 @@ export class CheckoutService {
           lines.map((line) => line.quantity),
         ],
       );
-      await manager.query('UPDATE stores SET total_orders = total_orders + 1 WHERE id = $1', [store.id]);
       const order: OrderRow = {
         ...inserted,
         store_name: store.name,
