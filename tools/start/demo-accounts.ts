@@ -18,4 +18,11 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { role: 'client', phone: '+22890000003', email: 'b2b@demo.ecom.tg', password: 'Grand-Marche-25!' },
   { role: 'driver', phone: '+22890000004', email: 'driver@demo.ecom.tg', password: 'Moto-Zemidjan-25!' },
   { role: 'store_owner', phone: '+22890000005', email: 'store@demo.ecom.tg', password: 'Boutique-Be-25!' },
+  { role: 'store_owner', phone: '+22890000006', email: 'store2@demo.ecom.tg', password: 'Marche-Tokoin-25!' },
+  {
+    role: 'store_owner',
+    phone: '+22890000007',
+    email: 'store3@demo.ecom.tg',
+    password: 'Tonneaux-Golfe-25!',
+  },
 ];

@@ -63,6 +63,22 @@ export const DEMO_USERS: readonly DemoUser[] = [
     first_name: 'Edem',
     last_name: 'Amouzou',
   },
+  {
+    role: 'store_owner',
+    phone: '+22890000006',
+    email: 'store2@demo.ecom.tg',
+    password: 'Marche-Tokoin-25!',
+    first_name: 'Akouvi',
+    last_name: 'Dossou',
+  },
+  {
+    role: 'store_owner',
+    phone: '+22890000007',
+    email: 'store3@demo.ecom.tg',
+    password: 'Tonneaux-Golfe-25!',
+    first_name: 'Komlan',
+    last_name: 'Ahiadji',
+  },
 ];
 
 /** Creates the demo accounts that do not exist yet, each announced like a real registration. */

@@ -2,11 +2,15 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { PrivacyExportRequest, privacyExportSubject, type PrivacyExportReply } from '@ecom/contracts';
 
-/** The marketplace service's part of a user's RGPD export: nothing is held about users yet. */
+import { PrivacyService } from './privacy.service';
+
+/** The marketplace service's part of a user's RGPD export: stores owned, orders placed, cart. */
 @Controller()
 export class PrivacyController {
+  constructor(private readonly privacy: PrivacyService) {}
+
   @MessagePattern(privacyExportSubject('marketplace'))
-  export(@Payload() request: PrivacyExportRequest): PrivacyExportReply {
-    return { service: 'marketplace', user_id: request.user_id, data: {} };
+  export(@Payload() request: PrivacyExportRequest): Promise<PrivacyExportReply> {
+    return this.privacy.export(request.user_id);
   }
 }

@@ -1,1 +1,4 @@
+export * from './catalogue';
 export * from './events';
+export * from './orders';
+export * from './subjects';

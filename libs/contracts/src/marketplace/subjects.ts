@@ -1,0 +1,37 @@
+/**
+ * Request-reply subjects of the marketplace service. Caller-facing handlers act on the verified caller the
+ * gateway passes in the headers (a store owner's store is found from the caller, never from the payload).
+ */
+export const MARKETPLACE_SUBJECTS = {
+  listCategories: 'marketplace.categories.list',
+  createCategory: 'marketplace.categories.create',
+  updateCategory: 'marketplace.categories.update',
+  deleteCategory: 'marketplace.categories.delete',
+  listStores: 'marketplace.stores.list',
+  getStore: 'marketplace.stores.get',
+  setStoreActive: 'marketplace.stores.set-active',
+  createOwnStore: 'marketplace.store.create',
+  getOwnStore: 'marketplace.store.get',
+  updateOwnStore: 'marketplace.store.update',
+  storeDashboard: 'marketplace.store.dashboard',
+  searchProducts: 'marketplace.products.search',
+  getProduct: 'marketplace.products.get',
+  listOwnProducts: 'marketplace.store-products.list',
+  createOwnProduct: 'marketplace.store-products.create',
+  updateOwnProduct: 'marketplace.store-products.update',
+  deleteOwnProduct: 'marketplace.store-products.delete',
+  setOwnProductStock: 'marketplace.store-products.set-stock',
+  getCart: 'marketplace.cart.get',
+  clearCart: 'marketplace.cart.clear',
+  addCartItem: 'marketplace.cart.add-item',
+  updateCartItem: 'marketplace.cart.update-item',
+  removeCartItem: 'marketplace.cart.remove-item',
+  placeOrder: 'marketplace.orders.place',
+  listOrders: 'marketplace.orders.list',
+  getOrder: 'marketplace.orders.get',
+  updateOrder: 'marketplace.orders.update',
+  payOrder: 'marketplace.orders.pay',
+  listStoreOrders: 'marketplace.store-orders.list',
+  adminListOrders: 'marketplace.admin.orders.list',
+  adminStats: 'marketplace.admin.stats',
+} as const;
