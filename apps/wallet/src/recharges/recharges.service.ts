@@ -214,8 +214,10 @@ export class RechargesService {
     }
 
     if (request.method === 'visa') return undefined;
+    if (holderPhone !== null) return holderPhone;
 
-    return holderPhone ?? (await this.accountPhone(userId));
+    // Mobile money cannot go without a phone; PI-SPI can.
+    return request.method === 'pispi' ? undefined : await this.accountPhone(userId);
   }
 
   /**
