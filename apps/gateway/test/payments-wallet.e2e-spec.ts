@@ -7,7 +7,15 @@ import {
   type PaymentIntentView,
   type PaymentReconciliationReport,
 } from '@ecom/contracts';
-import { apiClient, PlatformProcesses, SmsSandbox, TestBus, TestEnvironment, waitFor } from '@ecom/testing';
+import {
+  apiClient,
+  PlatformProcesses,
+  signUp,
+  SmsSandbox,
+  TestBus,
+  TestEnvironment,
+  waitFor,
+} from '@ecom/testing';
 
 interface Session {
   user: { id: string };
@@ -114,26 +122,12 @@ describe('wallet recharges and refunds through the payment service and the gatew
     sms = await SmsSandbox.open(environment);
     bus = await TestBus.connect(environment);
     admin = await json<Session>(await call('/auth/login', { json: ADMIN }), 200);
-    expect(
-      (await call('/auth/send-otp', { json: { phone: PAYER_PHONE, purpose: 'registration' } })).status,
-    ).toBe(202);
-    const code = await sms.nextCode(PAYER_PHONE, 'registration');
-    const { verification_token } = await json<{ verification_token: string }>(
-      await call('/auth/verify-otp', { json: { phone: PAYER_PHONE, code, purpose: 'registration' } }),
-      200,
-    );
-    payer = await json<Session>(
-      await call('/auth/register', {
-        json: {
-          verification_token,
-          first_name: 'Ama',
-          last_name: 'Agbeko',
-          password: 'Recharge-Yas-2026',
-          user_type: 'client',
-        },
-      }),
-      201,
-    );
+    payer = await signUp(call, sms, {
+      phone: PAYER_PHONE,
+      first_name: 'Ama',
+      last_name: 'Agbeko',
+      password: 'Recharge-Yas-2026',
+    });
   });
 
   afterAll(async () => {

@@ -13,6 +13,7 @@ import { Naming } from '@ecom/platform';
 import {
   apiClient,
   PlatformProcesses,
+  signUp,
   SmsSandbox,
   TEST_NATS_URL,
   TestBus,
@@ -94,27 +95,13 @@ describe('payments through the gateway', () => {
 
     return body;
   };
-  const register = async (phone: string, firstName: string): Promise<Session> => {
-    expect((await call('/auth/send-otp', { json: { phone, purpose: 'registration' } })).status).toBe(202);
-    const code = await sms.nextCode(phone, 'registration');
-    const { verification_token } = await json<{ verification_token: string }>(
-      await call('/auth/verify-otp', { json: { phone, code, purpose: 'registration' } }),
-      200,
-    );
-
-    return json<Session>(
-      await call('/auth/register', {
-        json: {
-          verification_token,
-          first_name: firstName,
-          last_name: 'Mensah',
-          password: 'Marche-Assigame-2026',
-          user_type: 'client',
-        },
-      }),
-      201,
-    );
-  };
+  const register = (phone: string, firstName: string): Promise<Session> =>
+    signUp(call, sms, {
+      phone,
+      first_name: firstName,
+      last_name: 'Mensah',
+      password: 'Marche-Assigame-2026',
+    });
   /** An order paid by mobile money, created as the marketplace would. */
   const orderIntent = (overrides: Partial<CreateIntentRequest> = {}): Promise<PaymentIntentView> =>
     bus.client.request(

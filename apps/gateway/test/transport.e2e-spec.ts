@@ -1,4 +1,4 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 
 import {
   WALLET_SUBJECTS,
@@ -8,7 +8,16 @@ import {
   type RideView,
 } from '@ecom/contracts';
 import type { RequestContext } from '@ecom/platform';
-import { apiClient, PlatformProcesses, SmsSandbox, TestBus, TestEnvironment, waitFor } from '@ecom/testing';
+import {
+  apiClient,
+  PlatformProcesses,
+  randomPhone,
+  signUp,
+  SmsSandbox,
+  TestBus,
+  TestEnvironment,
+  waitFor,
+} from '@ecom/testing';
 
 interface Session {
   user: { id: string };
@@ -50,35 +59,21 @@ describe('rides through the gateway', () => {
   };
   const problem = async (response: Response): Promise<string> => ((await response.json()) as Problem).code;
 
-  const signUp = async (userType: 'client' | 'driver'): Promise<Session> => {
-    const phone = `+22891${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
-    expect((await call('/auth/send-otp', { json: { phone, purpose: 'registration' } })).status).toBe(202);
-    const code = await sms.nextCode(phone, 'registration');
-    const { verification_token } = await json<{ verification_token: string }>(
-      await call('/auth/verify-otp', { json: { phone, code, purpose: 'registration' } }),
-      200,
-    );
-
-    return json<Session>(
-      await call('/auth/register', {
-        json: {
-          verification_token,
-          first_name: 'Kodjo',
-          last_name: 'Ayivi',
-          password: 'Route-Aneho-Est-7',
-          user_type: userType,
-        },
-      }),
-      201,
-    );
-  };
+  const register = (userType: 'client' | 'driver'): Promise<Session> =>
+    signUp(call, sms, {
+      phone: randomPhone('+22891'),
+      user_type: userType,
+      first_name: 'Kodjo',
+      last_name: 'Ayivi',
+      password: 'Route-Aneho-Est-7',
+    });
   let plates = 0;
   /** A driver account, registered, approved by the admin and online at `at`. */
   const onlineDriver = async (at: {
     lat: number;
     lng: number;
   }): Promise<{ token: string; driver: DriverView }> => {
-    const session = await signUp('driver');
+    const session = await register('driver');
     plates += 1;
     const applied = await json<DriverView>(
       await call('/driver/register', {
@@ -249,7 +244,7 @@ describe('rides through the gateway', () => {
     const drivers = await Promise.all(
       Array.from({ length: 10 }, (_, i) => onlineDriver(north(200 + i * 40, 500))),
     );
-    const rider = await signUp('client');
+    const rider = await register('client');
     await fund(rider, 20_000);
 
     const ride = await json<RideView>(
@@ -277,7 +272,7 @@ describe('rides through the gateway', () => {
     // The winner cannot take a second ride while on this one.
     const other = await json<RideView>(
       await call('/transport/request-ride', {
-        token: (await signUp('client')).access_token,
+        token: (await register('client')).access_token,
         json: trip(pickup, north(2500), 'cash'),
       }),
       201,
@@ -369,7 +364,7 @@ describe('rides through the gateway', () => {
   });
 
   it('releases the hold once when the rider cancels a request', async () => {
-    const rider = await signUp('client');
+    const rider = await register('client');
     await fund(rider, 10_000);
     const ride = await json<RideView>(
       await call('/transport/request-ride', {

@@ -1,4 +1,4 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 
 import type {
   PaymentIntentView,
@@ -9,7 +9,16 @@ import type {
   WalletTransactionPage,
 } from '@ecom/contracts';
 import type { RequestContext } from '@ecom/platform';
-import { apiClient, PlatformProcesses, SmsSandbox, TestBus, TestEnvironment, waitFor } from '@ecom/testing';
+import {
+  apiClient,
+  PlatformProcesses,
+  randomPhone,
+  signUp,
+  SmsSandbox,
+  TestBus,
+  TestEnvironment,
+  waitFor,
+} from '@ecom/testing';
 
 interface Session {
   user: { id: string; phone: string };
@@ -37,28 +46,8 @@ describe('wallet recharge and wallet payments through the payment service', () =
 
     return body;
   };
-  const register = async (): Promise<Session> => {
-    const phone = `+22896${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
-    expect((await call('/auth/send-otp', { json: { phone, purpose: 'registration' } })).status).toBe(202);
-    const code = await sms.nextCode(phone, 'registration');
-    const { verification_token } = await json<{ verification_token: string }>(
-      await call('/auth/verify-otp', { json: { phone, code, purpose: 'registration' } }),
-      200,
-    );
-
-    return json<Session>(
-      await call('/auth/register', {
-        json: {
-          verification_token,
-          first_name: 'Yawa',
-          last_name: 'Amegee',
-          password: 'Lagune-Be-Kpota-9',
-          user_type: 'client',
-        },
-      }),
-      201,
-    );
-  };
+  const register = (): Promise<Session> =>
+    signUp(call, sms, { phone: randomPhone('+22896'), first_name: 'Yawa', last_name: 'Amegee' });
   const balance = async (user: Session): Promise<number> =>
     (await json<WalletBalanceView>(await call('/wallet/balance', { token: user.access_token }), 200)).balance;
   const recharge = (user: Session, body: Record<string, unknown>, key = randomUUID()): Promise<Response> =>

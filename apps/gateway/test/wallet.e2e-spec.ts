@@ -1,4 +1,4 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 
 import type {
   AmlFlagPage,
@@ -9,7 +9,15 @@ import type {
   WalletTransactionView,
 } from '@ecom/contracts';
 import type { RequestContext } from '@ecom/platform';
-import { apiClient, PlatformProcesses, SmsSandbox, TestBus, TestEnvironment, waitFor } from '@ecom/testing';
+import {
+  apiClient,
+  PlatformProcesses,
+  signUp,
+  SmsSandbox,
+  TestBus,
+  TestEnvironment,
+  waitFor,
+} from '@ecom/testing';
 
 interface Session {
   user: { id: string; phone: string };
@@ -22,7 +30,6 @@ interface Problem {
 }
 
 const ADMIN = { phone: '+22890000001', password: 'Akwaba-Lome-2025!' };
-const PASSWORD = 'Lagune-Be-Kpota-9';
 
 /**
  * Money between users through the gateway only, the platform running as processes from dist/. Funds come
@@ -42,28 +49,7 @@ describe('wallet journey through the gateway', () => {
 
     return body;
   };
-  const register = async (): Promise<Session> => {
-    const phone = `+22893${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
-    expect((await call('/auth/send-otp', { json: { phone, purpose: 'registration' } })).status).toBe(202);
-    const code = await sms.nextCode(phone, 'registration');
-    const { verification_token } = await json<{ verification_token: string }>(
-      await call('/auth/verify-otp', { json: { phone, code, purpose: 'registration' } }),
-      200,
-    );
-
-    return json<Session>(
-      await call('/auth/register', {
-        json: {
-          verification_token,
-          first_name: 'Afi',
-          last_name: 'Adjovi',
-          password: PASSWORD,
-          user_type: 'client',
-        },
-      }),
-      201,
-    );
-  };
+  const register = (): Promise<Session> => signUp(call, sms);
   const fund = async (user: Session, amount: number): Promise<void> => {
     const requestId = randomUUID();
     const context: RequestContext = { requestId, correlationId: requestId };

@@ -7,3 +7,4 @@ export * from './tokens';
 export * from './service-basics';
 export * from './sms-sandbox';
 export * from './api-client';
+export * from './sign-up';

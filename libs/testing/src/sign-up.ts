@@ -1,0 +1,71 @@
+import { randomInt } from 'node:crypto';
+
+import type { SessionReply, UserType, UserView } from '@ecom/contracts';
+
+import type { ApiCall } from './api-client';
+import type { SmsSandbox } from './sms-sandbox';
+
+export interface SignUpDetails {
+  /** A fresh random number when absent. */
+  phone?: string;
+  user_type?: UserType;
+  first_name?: string;
+  last_name?: string;
+  password?: string;
+}
+
+/** A session of a user who signed up by phone, so whose phone is known. */
+export type SignedUpSession = SessionReply & { user: UserView & { phone: string } };
+
+/** A Togolese mobile number no other test is likely to use. */
+export function randomPhone(prefix = '+22893'): string {
+  return `${prefix}${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
+}
+
+async function expectStatus<T>(response: Response, status: number, step: string): Promise<T> {
+  const body = (await response.json()) as T;
+  if (response.status !== status) {
+    throw new Error(`${step} answered ${response.status}, not ${status}: ${JSON.stringify(body)}`);
+  }
+
+  return body;
+}
+
+/**
+ * Signs a new user up through the gateway as the mobile app does: a code by SMS (read from the sandbox),
+ * its verification, then registration. Answers the signed-in session.
+ */
+export async function signUp(
+  call: ApiCall,
+  sms: SmsSandbox,
+  details: SignUpDetails = {},
+): Promise<SignedUpSession> {
+  const phone = details.phone ?? randomPhone();
+  await expectStatus(
+    await call('/auth/send-otp', { json: { phone, purpose: 'registration' } }),
+    202,
+    'send-otp',
+  );
+  const code = await sms.nextCode(phone, 'registration');
+  const { verification_token } = await expectStatus<{ verification_token: string }>(
+    await call('/auth/verify-otp', { json: { phone, code, purpose: 'registration' } }),
+    200,
+    'verify-otp',
+  );
+
+  const session = await expectStatus<SessionReply>(
+    await call('/auth/register', {
+      json: {
+        verification_token,
+        first_name: details.first_name ?? 'Afi',
+        last_name: details.last_name ?? 'Adjovi',
+        password: details.password ?? 'Lagune-Be-Kpota-9',
+        user_type: details.user_type ?? 'client',
+      },
+    }),
+    201,
+    'register',
+  );
+
+  return { ...session, user: { ...session.user, phone } };
+}
