@@ -23,7 +23,6 @@ import { ApiProblems, Idempotent, Sensitive } from '../edge';
 import {
   PaymentMethodDto,
   PaymentMethodPageDto,
-  RechargeReplyDto,
   WalletBalanceDto,
   WalletTransactionDto,
   WalletTransactionPageDto,
@@ -34,6 +33,7 @@ import {
   TransactionsQueryDto,
   TransferDto,
 } from './dto/wallet-requests.dto';
+import { RechargeReplyDto } from './recharge-reply.dto';
 
 /** The caller's own wallet: the wallet service acts on the verified caller, never on an id from the client. */
 @ApiTags('wallet')

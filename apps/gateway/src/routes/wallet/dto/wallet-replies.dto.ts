@@ -3,9 +3,6 @@ import {
   AML_FLAG_KINDS,
   PAYMENT_METHOD_PROVIDERS,
   PAYMENT_METHOD_TYPES,
-  PAYMENT_METHODS,
-  PAYMENT_PURPOSES,
-  PAYMENT_STATUSES,
   TRANSACTION_CATEGORIES,
   TRANSACTION_STATUSES,
   WALLET_STATUSES,
@@ -13,16 +10,10 @@ import {
   type AmlFlagKind,
   type AmlFlagPage,
   type AmlFlagView,
-  type PaymentIntentView,
-  type PaymentMethod,
   type PaymentMethodPage,
   type PaymentMethodProvider,
   type PaymentMethodType,
   type PaymentMethodView,
-  type PaymentNextAction,
-  type PaymentPurpose,
-  type PaymentStatus,
-  type RechargeReply,
   type ReconciliationDifference,
   type ReconciliationReport,
   type TransactionCategory,
@@ -116,81 +107,6 @@ export class WalletTransactionPageDto implements WalletTransactionPage {
 
   @ApiProperty({ nullable: true, type: String })
   next_cursor!: string | null;
-}
-
-class PaymentNextActionDto implements PaymentNextAction {
-  @ApiProperty({ enum: ['confirm_on_phone', 'redirect'] })
-  type!: 'confirm_on_phone' | 'redirect';
-
-  @ApiProperty({ required: false, example: '+22890123456' })
-  phone?: string;
-
-  @ApiProperty({ required: false, example: 'https://checkout.example/abc' })
-  url?: string;
-}
-
-export class PaymentIntentDto implements PaymentIntentView {
-  @ApiProperty({ format: 'uuid' })
-  id!: string;
-
-  @ApiProperty({ example: 10000 })
-  amount!: number;
-
-  @ApiProperty({ example: 'XOF' })
-  currency!: 'XOF';
-
-  @ApiProperty({ enum: PAYMENT_METHODS })
-  method!: PaymentMethod;
-
-  @ApiProperty({ enum: PAYMENT_PURPOSES })
-  purpose!: PaymentPurpose;
-
-  @ApiProperty({ enum: PAYMENT_STATUSES })
-  status!: PaymentStatus;
-
-  @ApiProperty({ format: 'uuid' })
-  reference_id!: string;
-
-  @ApiProperty({ nullable: true, type: String })
-  reference_label!: string | null;
-
-  @ApiProperty({ format: 'uuid' })
-  payer_id!: string;
-
-  @ApiProperty({ nullable: true, type: String })
-  provider!: string | null;
-
-  @ApiProperty({ nullable: true, type: String })
-  provider_reference!: string | null;
-
-  @ApiProperty()
-  captured_amount!: number;
-
-  @ApiProperty()
-  refunded_amount!: number;
-
-  @ApiProperty({ nullable: true, type: PaymentNextActionDto })
-  next_action!: PaymentNextActionDto | null;
-
-  @ApiProperty({ nullable: true, type: String })
-  failure_reason!: string | null;
-
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' })
-  expires_at!: string | null;
-
-  @ApiProperty({ format: 'date-time' })
-  created_at!: string;
-
-  @ApiProperty({ format: 'date-time' })
-  updated_at!: string;
-}
-
-export class RechargeReplyDto implements RechargeReply {
-  @ApiProperty({ type: WalletTransactionDto, description: 'Pending until the provider confirms' })
-  transaction!: WalletTransactionDto;
-
-  @ApiProperty({ type: PaymentIntentDto })
-  payment!: PaymentIntentDto;
 }
 
 export class PaymentMethodDto implements PaymentMethodView {
