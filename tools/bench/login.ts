@@ -8,7 +8,7 @@ import { join } from 'node:path';
 
 import autocannon from 'autocannon';
 
-import { findFreePort } from '../start/tcp';
+import { freePort, until, write } from './bench-kit';
 import { buildBenchEnv, type BenchInfra } from './bench-env';
 import { deleteStreams, dropDatabase, recreateDatabase } from './bench-storage';
 import { BenchChild } from './child-process';
@@ -19,26 +19,6 @@ const DATABASE = 'ecom_bench_login';
 const ACCOUNT = { phone: '+22890000002', password: 'Kpalime-Market-25!' };
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 20);
-
-function write(text: string): void {
-  process.stdout.write(`${text}\n`);
-}
-
-async function freePort(from: number): Promise<number> {
-  const port = await findFreePort(from, '127.0.0.1');
-  if (port === undefined) throw new Error(`no free port from ${from}`);
-
-  return port;
-}
-
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${what} did not happen within ${timeoutMs / 1000} s`);
-}
 
 async function main(): Promise<number> {
   const server = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';

@@ -16,7 +16,7 @@ import { Client } from 'pg';
 
 import { DEMO_ACCOUNTS } from '../start/demo-accounts';
 import { withDatabase } from '../start/settings';
-import { findFreePort } from '../start/tcp';
+import { freePort, until, write } from './bench-kit';
 import { buildBenchEnv, type BenchInfra } from './bench-env';
 import { deleteStreams, dropDatabase, recreateDatabase } from './bench-storage';
 import { BenchChild } from './child-process';
@@ -75,26 +75,6 @@ const SEARCH_TERMS = [
   'chene francais',
   'kpalime',
 ];
-
-function write(text: string): void {
-  process.stdout.write(`${text}\n`);
-}
-
-async function freePort(from: number): Promise<number> {
-  const port = await findFreePort(from, '127.0.0.1');
-  if (port === undefined) throw new Error(`no free port from ${from}`);
-
-  return port;
-}
-
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${what} did not happen within ${timeoutMs / 1000} s`);
-}
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -13,7 +13,7 @@ import { Naming, SealedBox } from '@ecom/platform';
 import { connect, JSONCodec } from 'nats';
 import { Client } from 'pg';
 
-import { findFreePort } from '../start/tcp';
+import { freePort, until, write } from './bench-kit';
 import { buildBenchEnv, type BenchInfra } from './bench-env';
 import { deleteStreams, dropDatabase, recreateDatabase } from './bench-storage';
 import { BenchChild } from './child-process';
@@ -26,31 +26,6 @@ const PUBLISH_WINDOW = 200;
 /** Notification's local OTP_DELIVERY_KEY default, the key its development config opens codes with. */
 const LOCAL_OTP_DELIVERY_KEY = 'bG9jYWwtb3RwLWRlbGl2ZXJ5LWtleS0zMi1ieXRlcyE=';
 const codec = JSONCodec();
-
-function write(text: string): void {
-  process.stdout.write(`${text}\n`);
-}
-
-async function freePort(from: number): Promise<number> {
-  const port = await findFreePort(from, '127.0.0.1');
-  if (port === undefined) throw new Error(`no free port from ${from}`);
-
-  return port;
-}
-
-async function until(
-  what: string,
-  check: () => Promise<boolean>,
-  timeoutMs = 60_000,
-  pollMs = 250,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, pollMs));
-  }
-  throw new Error(`${what} did not happen within ${timeoutMs / 1000} s`);
-}
 
 function otpEvent(sealer: SealedBox, index: number): EventEnvelope<OtpRequestedEvent> {
   const otpId = randomUUID();

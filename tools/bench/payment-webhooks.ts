@@ -13,7 +13,7 @@ import { Client } from 'pg';
 
 import { PAYMENT_SUBJECTS, type PaymentIntentView } from '@ecom/contracts';
 import { Naming, ServiceClient } from '@ecom/platform';
-import { findFreePort } from '../start/tcp';
+import { freePort, until, write } from './bench-kit';
 import { buildBenchEnv, type BenchInfra } from './bench-env';
 import { deleteStreams, dropDatabase, recreateDatabase } from './bench-storage';
 import { BenchChild } from './child-process';
@@ -23,26 +23,6 @@ const DATABASE = 'ecom_bench_webhooks';
 const SECRET = randomBytes(24).toString('hex');
 const WEBHOOKS = Number(process.env['BENCH_WEBHOOKS'] ?? 3000);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 20);
-
-function write(text: string): void {
-  process.stdout.write(`${text}\n`);
-}
-
-async function freePort(from: number): Promise<number> {
-  const port = await findFreePort(from, '127.0.0.1');
-  if (port === undefined) throw new Error(`no free port from ${from}`);
-
-  return port;
-}
-
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${what} did not happen within ${timeoutMs / 1000} s`);
-}
 
 /** The sandbox's approval callback for one intent, as its bytes go on the wire. */
 function callbackOf(intent: PaymentIntentView): string {

@@ -14,7 +14,7 @@ import { TestSigningKey } from '@ecom/testing';
 import { connect, JSONCodec } from 'nats';
 import { Client } from 'pg';
 
-import { findFreePort } from '../start/tcp';
+import { freePort, until, write } from './bench-kit';
 import { buildBenchEnv, type BenchInfra } from './bench-env';
 import { deleteStreams, dropDatabase, recreateDatabase } from './bench-storage';
 import { BenchChild } from './child-process';
@@ -33,26 +33,6 @@ const CENTRE = { lat: 6.1319, lng: 1.2228 };
 const SPREAD = 0.3;
 
 const codec = JSONCodec();
-
-function write(text: string): void {
-  process.stdout.write(`${text}\n`);
-}
-
-async function freePort(from: number): Promise<number> {
-  const port = await findFreePort(from, '127.0.0.1');
-  if (port === undefined) throw new Error(`no free port from ${from}`);
-
-  return port;
-}
-
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${what} did not happen within ${timeoutMs / 1000} s`);
-}
 
 function randomPoint(): { lat: number; lng: number } {
   return {

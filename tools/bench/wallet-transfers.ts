@@ -16,7 +16,7 @@ import { AUTH_EVENTS, type EventEnvelope, type OtpRequestedEvent } from '@ecom/c
 import { Naming, SealedBox, ServiceClient } from '@ecom/platform';
 import { LOCAL_OTP_DELIVERY_KEY } from '@ecom/testing';
 
-import { findFreePort } from '../start/tcp';
+import { freePort, until, write } from './bench-kit';
 import { buildBenchEnv, type BenchInfra } from './bench-env';
 import { deleteStreams, dropDatabase, recreateDatabase } from './bench-storage';
 import { BenchChild } from './child-process';
@@ -44,27 +44,6 @@ interface TransferRequests {
   method: string;
   headers: Record<string, string>;
   requests: { setupRequest: (request: { headers: Record<string, string>; body?: string }) => unknown }[];
-}
-
-function write(text: string): void {
-  process.stdout.write(`${text}\n`);
-}
-
-async function freePort(from: number): Promise<number> {
-  const port = await findFreePort(from, '127.0.0.1');
-  if (port === undefined) throw new Error(`no free port from ${from}`);
-
-  return port;
-}
-
-async function until<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await check().catch(() => undefined);
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${what} did not happen within ${timeoutMs / 1000} s`);
 }
 
 /** One-time codes as the SMS sandbox reads them: from the sealed `auth.otp.requested` events. */
