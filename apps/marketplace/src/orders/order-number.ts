@@ -4,7 +4,7 @@ import { randomInt } from 'node:crypto';
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 /**
- * `EC-DDMM-XXXX`: the day and month it was placed (Lomé is on UTC) and random characters. Unique by a
+ * `EC-DDMM-4F7K`: the day and month it was placed (Lomé is on UTC), then four random characters. Unique by a
  * database constraint; a rare collision draws again, longer after a few tries.
  */
 export function orderNumber(placedAt: Date, attempt = 0): string {

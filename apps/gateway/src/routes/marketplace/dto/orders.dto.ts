@@ -119,7 +119,7 @@ export class UpdateOrderDto {
     enum: ORDER_ACTIONS,
     description:
       'Customer: `cancel` before it ships. Store owner: `confirm`, `prepare`, `ready`, `out_for_delivery`, ' +
-      '`delivered`, `cancel`. Admin: any, and `refund`.',
+      '`delivered`, `cancel`. Admin: every one of these, and `refund`.',
   })
   @IsIn(ORDER_ACTIONS)
   action!: OrderAction;
