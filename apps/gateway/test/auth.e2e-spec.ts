@@ -1,5 +1,12 @@
 import { SERVICE_NAMES } from '@ecom/contracts';
-import { apiClient, PlatformProcesses, SmsSandbox, TestEnvironment, waitFor } from '@ecom/testing';
+import {
+  apiClient,
+  PlatformProcesses,
+  responseBody,
+  SmsSandbox,
+  TestEnvironment,
+  waitFor,
+} from '@ecom/testing';
 
 interface Session {
   user: { id: string; phone: string; roles: string[] };
@@ -19,18 +26,12 @@ describe('auth journey through the gateway', () => {
   let sms: SmsSandbox;
 
   const call = apiClient(() => `${platform.url}/api/v1`);
-  const json = async <T>(response: Response, status: number): Promise<T> => {
-    const body = (await response.json()) as T;
-    expect({ status: response.status, body }).toMatchObject({ status });
-
-    return body;
-  };
   /** Asks for a code, reads the SMS, and verifies it: the verification token, or a session for `login`. */
   const verifyPhone = async <T>(phone: string, purpose: string): Promise<T> => {
     expect((await call('/auth/send-otp', { json: { phone, purpose } })).status).toBe(202);
     const code = await sms.nextCode(phone, purpose as 'registration');
 
-    return json<T>(await call('/auth/verify-otp', { json: { phone, code, purpose } }), 200);
+    return responseBody<T>(await call('/auth/verify-otp', { json: { phone, code, purpose } }), 200);
   };
 
   beforeAll(async () => {
@@ -58,7 +59,7 @@ describe('auth journey through the gateway', () => {
 
     // Register from a verified phone, written as Togolese users write it.
     const { verification_token } = await verifyPhone<{ verification_token: string }>(phone, 'registration');
-    const registered = await json<Session>(
+    const registered = await responseBody<Session>(
       await call('/auth/register', {
         json: { verification_token, first_name: 'Afi', last_name: 'Adjovi', password, user_type: 'client' },
       }),
@@ -66,15 +67,18 @@ describe('auth journey through the gateway', () => {
     );
     expect(registered.user).toMatchObject({ phone, roles: ['client'] });
 
-    const me = await json<{ id: string }>(await call('/auth/me', { token: registered.access_token }), 200);
+    const me = await responseBody<{ id: string }>(
+      await call('/auth/me', { token: registered.access_token }),
+      200,
+    );
     expect(me.id).toBe(registered.user.id);
 
     // Refresh rotates; the old token again is theft: the family dies, the new token with it.
-    const renewed = await json<Session>(
+    const renewed = await responseBody<Session>(
       await call('/auth/refresh', { json: { refresh_token: registered.refresh_token } }),
       200,
     );
-    const reused = await json<{ code: string }>(
+    const reused = await responseBody<{ code: string }>(
       await call('/auth/refresh', { json: { refresh_token: registered.refresh_token } }),
       401,
     );
@@ -84,7 +88,7 @@ describe('auth journey through the gateway', () => {
     );
 
     // Sign in again, then out: the session's refresh token is dead.
-    const session = await json<Session>(
+    const session = await responseBody<Session>(
       await call('/auth/login', { json: { phone: '93 45 67 89', password } }),
       200,
     );
@@ -111,16 +115,16 @@ describe('auth journey through the gateway', () => {
       ).status,
     ).toBe(204);
     expect((await call('/auth/login', { json: { phone, password } })).status).toBe(401);
-    const current = await json<Session>(
+    const current = await responseBody<Session>(
       await call('/auth/login', { json: { phone, password: newPassword } }),
       200,
     );
 
     // Export: every service's part in one document.
-    const exported = await json<{ user_id: string; services: Record<string, Record<string, unknown>> }>(
-      await call('/auth/me/export', { token: current.access_token }),
-      200,
-    );
+    const exported = await responseBody<{
+      user_id: string;
+      services: Record<string, Record<string, unknown>>;
+    }>(await call('/auth/me/export', { token: current.access_token }), 200);
     expect(exported.user_id).toBe(registered.user.id);
     expect(Object.keys(exported.services).sort()).toEqual([...SERVICE_NAMES].sort());
     expect(exported.services['auth']).toMatchObject({ profile: { phone } });
@@ -134,10 +138,10 @@ describe('auth journey through the gateway', () => {
   });
 
   it('stops the access token of a user an admin suspends', async () => {
-    const admin = await json<Session>(await call('/auth/login', { json: ADMIN }), 200);
+    const admin = await responseBody<Session>(await call('/auth/login', { json: ADMIN }), 200);
     const phone = '+22896543210';
     const { verification_token } = await verifyPhone<{ verification_token: string }>(phone, 'registration');
-    const driver = await json<Session>(
+    const driver = await responseBody<Session>(
       await call('/auth/register', {
         json: {
           verification_token,
@@ -151,7 +155,7 @@ describe('auth journey through the gateway', () => {
     );
     expect((await call('/auth/me', { token: driver.access_token })).status).toBe(200);
 
-    await json(
+    await responseBody(
       await call(`/admin/users/${driver.user.id}`, {
         method: 'PATCH',
         json: { status: 'suspended' },

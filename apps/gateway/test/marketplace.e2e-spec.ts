@@ -14,10 +14,11 @@ import type { RequestContext } from '@ecom/platform';
 import {
   apiClient,
   PlatformProcesses,
+  responseBody,
   TestBus,
   TestEnvironment,
-  waitFor,
   type ApiCallOptions,
+  waitFor,
 } from '@ecom/testing';
 
 const ACCOUNTS = {
@@ -44,14 +45,8 @@ describe('marketplace through the gateway', () => {
   const call = apiClient(() => `${platform.url}/api/v1`);
   const as = (who: keyof typeof ACCOUNTS, path: string, options: ApiCallOptions = {}): Promise<Response> =>
     call(path, { ...options, token: tokens.get(who) });
-  const json = async <T>(response: Response, status: number): Promise<T> => {
-    const body = (await response.json()) as T;
-    expect({ status: response.status, body }).toMatchObject({ status });
-
-    return body;
-  };
   const codeOf = async (response: Response, status: number): Promise<string> =>
-    (await json<{ code: string }>(response, status)).code;
+    (await responseBody<{ code: string }>(response, status)).code;
 
   beforeAll(async () => {
     environment = await TestEnvironment.create();
@@ -65,7 +60,7 @@ describe('marketplace through the gateway', () => {
       EVENT_BACKOFF_MS: '200,500,1000,2000',
     });
     for (const [name, account] of Object.entries(ACCOUNTS)) {
-      const session = await json<{ access_token: string; user: { id: string } }>(
+      const session = await responseBody<{ access_token: string; user: { id: string } }>(
         await call('/auth/login', { json: account }),
         200,
       );
@@ -90,7 +85,10 @@ describe('marketplace through the gateway', () => {
   });
 
   it('serves the public catalogue with ETags: 304 when unchanged, a new tag after a change', async () => {
-    const products = await json<ProductPage>(await call('/products?search=fut%20chene&in_stock=true'), 200);
+    const products = await responseBody<ProductPage>(
+      await call('/products?search=fut%20chene&in_stock=true'),
+      200,
+    );
     const barrel = products.items[0];
     if (!barrel) throw new Error('no barrel');
     const first = await call(`/products/${barrel.id}`);
@@ -105,11 +103,11 @@ describe('marketplace through the gateway', () => {
     expect(await again.text()).toBe('');
     expect(categories.headers.get('etag')).toMatch(/^W\//);
 
-    const mine = await json<ProductPage>(await as('ownerBe', '/store/products?limit=1'), 200);
+    const mine = await responseBody<ProductPage>(await as('ownerBe', '/store/products?limit=1'), 200);
     const own = mine.items[0];
     if (!own) throw new Error('no product');
     const before = (await call(`/products/${own.id}`)).headers.get('etag') ?? '';
-    await json(
+    await responseBody(
       await as('ownerBe', `/store/products/${own.id}/stock`, { method: 'PATCH', json: { delta: 1 } }),
       200,
     );
@@ -119,7 +117,7 @@ describe('marketplace through the gateway', () => {
   });
 
   it('keeps store owners to their own store and clients out of store routes', async () => {
-    const theirs = await json<ProductPage>(await as('ownerBe', '/store/products?limit=1'), 200);
+    const theirs = await responseBody<ProductPage>(await as('ownerBe', '/store/products?limit=1'), 200);
     const product = theirs.items[0];
     if (!product) throw new Error('no product');
 
@@ -149,23 +147,26 @@ describe('marketplace through the gateway', () => {
   });
 
   it('checks out a cart once per Idempotency-Key, then the store moves the order to delivered and collects cash', async () => {
-    const { items } = await json<ProductPage>(await as('ownerBe', '/store/products?limit=3'), 200);
+    const { items } = await responseBody<ProductPage>(await as('ownerBe', '/store/products?limit=3'), 200);
     const [first, second] = items as [ProductView, ProductView];
-    await json(await as('client', '/cart'), 200);
-    await json(await as('client', '/cart', { method: 'DELETE' }), 200);
-    await json(await as('client', '/cart/items', { json: { product_id: first.id, quantity: 2 } }), 201);
-    const cart = await json<CartView>(
+    await responseBody(await as('client', '/cart'), 200);
+    await responseBody(await as('client', '/cart', { method: 'DELETE' }), 200);
+    await responseBody(
+      await as('client', '/cart/items', { json: { product_id: first.id, quantity: 2 } }),
+      201,
+    );
+    const cart = await responseBody<CartView>(
       await as('client', '/cart/items', { json: { product_id: second.id, quantity: 2 } }),
       201,
     );
     const key = randomUUID();
     const body = { delivery_address: ADDRESS, payment_method: 'cash_on_delivery' };
 
-    const placed = await json<PlaceOrderReply>(
+    const placed = await responseBody<PlaceOrderReply>(
       await as('client', '/orders', { json: body, headers: { 'Idempotency-Key': key } }),
       201,
     );
-    const replayed = await json<PlaceOrderReply>(
+    const replayed = await responseBody<PlaceOrderReply>(
       await as('client', '/orders', { json: body, headers: { 'Idempotency-Key': key } }),
       201,
     );
@@ -189,7 +190,10 @@ describe('marketplace through the gateway', () => {
     ).toBe('ORDER_NOT_FOUND');
 
     for (const action of ['confirm', 'prepare', 'ready', 'out_for_delivery']) {
-      await json(await as('ownerBe', `/orders/${order.id}`, { method: 'PUT', json: { action } }), 200);
+      await responseBody(
+        await as('ownerBe', `/orders/${order.id}`, { method: 'PUT', json: { action } }),
+        200,
+      );
     }
     expect(
       await codeOf(
@@ -197,11 +201,11 @@ describe('marketplace through the gateway', () => {
         409,
       ),
     ).toBe('ORDER_NOT_CANCELLABLE');
-    const delivered = await json<OrderView>(
+    const delivered = await responseBody<OrderView>(
       await as('ownerBe', `/orders/${order.id}`, { method: 'PUT', json: { action: 'delivered' } }),
       200,
     );
-    const received = await json<{ items: OrderView[] }>(
+    const received = await responseBody<{ items: OrderView[] }>(
       await as('ownerBe', '/store/orders?status=delivered'),
       200,
     );
@@ -234,12 +238,12 @@ describe('marketplace through the gateway', () => {
       { context },
     );
     const balance = async (): Promise<number> =>
-      (await json<WalletBalanceView>(await as('client', '/wallet/balance'), 200)).available_balance;
+      (await responseBody<WalletBalanceView>(await as('client', '/wallet/balance'), 200)).available_balance;
     const before = await balance();
-    const { items } = await json<ProductPage>(await call('/products?search=sodabi'), 200);
+    const { items } = await responseBody<ProductPage>(await call('/products?search=sodabi'), 200);
     const sodabi = items[0];
     if (!sodabi) throw new Error('no sodabi');
-    const { orders } = await json<PlaceOrderReply>(
+    const { orders } = await responseBody<PlaceOrderReply>(
       await as('client', '/orders', {
         json: {
           items: [{ product_id: sodabi.id, quantity: 1 }],
@@ -259,11 +263,11 @@ describe('marketplace through the gateway', () => {
       as('client', `/orders/${order.id}`, { method: 'PUT', json: { action: 'cancel' } }),
     ]);
     const refunded = await waitFor(async () => {
-      const current = await json<OrderView>(await as('client', `/orders/${order.id}`), 200);
+      const current = await responseBody<OrderView>(await as('client', `/orders/${order.id}`), 200);
 
       return current.payment_status === 'refunded' && current;
     });
-    const after = await json<ProductView>(await call(`/products/${sodabi.id}`), 200);
+    const after = await responseBody<ProductView>(await call(`/products/${sodabi.id}`), 200);
 
     expect(order).toMatchObject({ payment_status: 'paid', payment: { method: 'wallet' } });
     expect(paidBalance).toBe(before - order.total_amount);
@@ -274,7 +278,10 @@ describe('marketplace through the gateway', () => {
   });
 
   it('refuses a wallet checkout the wallet cannot pay, and keeps the stock', async () => {
-    const { items } = await json<ProductPage>(await call('/products?search=fut%20chene&in_stock=true'), 200);
+    const { items } = await responseBody<ProductPage>(
+      await call('/products?search=fut%20chene&in_stock=true'),
+      200,
+    );
     const barrel = items[0];
     if (!barrel) throw new Error('no barrel');
     const refused = await as('client', '/orders', {
@@ -284,7 +291,7 @@ describe('marketplace through the gateway', () => {
         payment_method: 'wallet',
       },
     });
-    const after = await json<ProductView>(await call(`/products/${barrel.id}`), 200);
+    const after = await responseBody<ProductView>(await call(`/products/${barrel.id}`), 200);
 
     // 180 000 F CFA is over both the balance and a new wallet's single-payment limit: either refusal is right.
     expect(['WALLET_INSUFFICIENT_FUNDS', 'WALLET_LIMIT_EXCEEDED']).toContain(await codeOf(refused, 422));
@@ -292,14 +299,14 @@ describe('marketplace through the gateway', () => {
   });
 
   it('answers bad input with clear problem codes', async () => {
-    const { items } = await json<ProductPage>(await call('/products?limit=1'), 200);
+    const { items } = await responseBody<ProductPage>(await call('/products?limit=1'), 200);
     const product = items[0];
     if (!product) throw new Error('no product');
     const order = (lines: unknown): Promise<Response> =>
       as('client', '/orders', {
         json: { items: lines, delivery_address: ADDRESS, payment_method: 'cash_on_delivery' },
       });
-    const category = (await json<{ items: CategoryView[] }>(await call('/categories'), 200)).items[0];
+    const category = (await responseBody<{ items: CategoryView[] }>(await call('/categories'), 200)).items[0];
 
     expect(await codeOf(await order([{ product_id: product.id, quantity: -1 }]), 400)).toBe(
       'VALIDATION_FAILED',
@@ -326,13 +333,16 @@ describe('marketplace through the gateway', () => {
   });
 
   it('lets an admin list every order, read the stats and deactivate a store', async () => {
-    const store = await json<StoreView>(await as('ownerTokoin', '/store'), 200);
-    const orders = await json<{ items: OrderView[] }>(await as('admin', '/admin/orders?limit=5'), 200);
-    const stats = await json<{ orders_by_status: Record<string, number> }>(
+    const store = await responseBody<StoreView>(await as('ownerTokoin', '/store'), 200);
+    const orders = await responseBody<{ items: OrderView[] }>(
+      await as('admin', '/admin/orders?limit=5'),
+      200,
+    );
+    const stats = await responseBody<{ orders_by_status: Record<string, number> }>(
       await as('admin', '/admin/stats'),
       200,
     );
-    const deactivated = await json<StoreView>(
+    const deactivated = await responseBody<StoreView>(
       await as('admin', `/admin/stores/${store.id}`, { method: 'PUT', json: { is_active: false } }),
       200,
     );

@@ -10,6 +10,7 @@ import {
 import {
   apiClient,
   PlatformProcesses,
+  responseBody,
   signUp,
   SmsSandbox,
   TestBus,
@@ -59,14 +60,8 @@ describe('wallet recharges and refunds through the payment service and the gatew
   let payer: Session;
 
   const call = apiClient(() => `${platform.url}/api/v1`);
-  const json = async <T>(response: Response, status: number): Promise<T> => {
-    const body = (await response.json()) as T;
-    expect({ status: response.status, body }).toMatchObject({ status });
-
-    return body;
-  };
   const wallet = async (): Promise<Balance> =>
-    json<Balance>(await call('/wallet/balance', { token: payer.access_token }), 200);
+    responseBody<Balance>(await call('/wallet/balance', { token: payer.access_token }), 200);
   const balance = async (): Promise<number> => (await wallet()).balance;
   /** A ride paid from the wallet, as transport asks for it: a hold at request, captured at completion. */
   const rideIntent = (amount: number): Promise<PaymentIntentView> =>
@@ -85,7 +80,7 @@ describe('wallet recharges and refunds through the payment service and the gatew
       { timeoutMs: 10_000 },
     );
   const recharge = async (amount: number, phone = PAYER_PHONE): Promise<PaymentIntentView> => {
-    const reply = await json<{ payment: PaymentIntentView }>(
+    const reply = await responseBody<{ payment: PaymentIntentView }>(
       await call('/wallet/recharge', {
         json: { amount, method: 'yas', payer_phone: phone },
         token: payer.access_token,
@@ -97,7 +92,8 @@ describe('wallet recharges and refunds through the payment service and the gatew
     return reply.payment;
   };
   const statusOf = async (id: string): Promise<string> =>
-    (await json<PaymentIntentView>(await call(`/payments/${id}`, { token: payer.access_token }), 200)).status;
+    (await responseBody<PaymentIntentView>(await call(`/payments/${id}`, { token: payer.access_token }), 200))
+      .status;
   const postWebhook = (body: string, signature: string): Promise<Response> =>
     call('/payments/webhooks/sandbox', {
       method: 'POST',
@@ -121,7 +117,7 @@ describe('wallet recharges and refunds through the payment service and the gatew
     });
     sms = await SmsSandbox.open(environment);
     bus = await TestBus.connect(environment);
-    admin = await json<Session>(await call('/auth/login', { json: ADMIN }), 200);
+    admin = await responseBody<Session>(await call('/auth/login', { json: ADMIN }), 200);
     payer = await signUp(call, sms, {
       phone: PAYER_PHONE,
       first_name: 'Ama',
@@ -141,11 +137,14 @@ describe('wallet recharges and refunds through the payment service and the gatew
     const payment = await recharge(10_000);
     expect(payment).toMatchObject({ purpose: 'wallet_recharge', method: 'yas', status: 'processing' });
 
-    await json(await call(`/payments/sandbox/${payment.id}/approve`, { method: 'POST' }), 202);
+    await responseBody(await call(`/payments/sandbox/${payment.id}/approve`, { method: 'POST' }), 202);
     await waitFor(async () => (await balance()) === 10_000, { what: 'the recharge credit' });
 
     const reference = (
-      await json<PaymentIntentView>(await call(`/payments/${payment.id}`, { token: payer.access_token }), 200)
+      await responseBody<PaymentIntentView>(
+        await call(`/payments/${payment.id}`, { token: payer.access_token }),
+        200,
+      )
     ).provider_reference;
     const body = JSON.stringify({
       id: `evt_${randomUUID().replaceAll('-', '')}`,
@@ -163,7 +162,7 @@ describe('wallet recharges and refunds through the payment service and the gatew
     await call(`/payments/sandbox/${marker.id}/approve`, { method: 'POST' });
     await waitFor(async () => (await balance()) !== 10_000, { what: 'the marker credit' });
     expect(await balance()).toBe(11_000);
-    const listed = await json<Transactions>(
+    const listed = await responseBody<Transactions>(
       await call('/wallet/transactions?category=recharge', { token: payer.access_token }),
       200,
     );
@@ -173,7 +172,7 @@ describe('wallet recharges and refunds through the payment service and the gatew
   it('credits nothing for a declined recharge and refuses a forged callback', async () => {
     const before = await balance();
     const declined = await recharge(5_000);
-    await json(await call(`/payments/sandbox/${declined.id}/decline`, { method: 'POST' }), 202);
+    await responseBody(await call(`/payments/sandbox/${declined.id}/decline`, { method: 'POST' }), 202);
     await waitFor(async () => (await statusOf(declined.id)) === 'failed', { what: 'the decline' });
 
     const forgedBody = JSON.stringify({
@@ -188,7 +187,7 @@ describe('wallet recharges and refunds through the payment service and the gatew
         reason: null,
       },
     });
-    const forged = await json<{ code: string }>(
+    const forged = await responseBody<{ code: string }>(
       await postWebhook(forgedBody, sandboxSignature(forgedBody, 'guessed-secret-0123456789')),
       401,
     );
@@ -227,18 +226,18 @@ describe('wallet recharges and refunds through the payment service and the gatew
         headers: { 'Idempotency-Key': randomUUID() },
       });
 
-    const partial = await json<PaymentIntentView>(
+    const partial = await responseBody<PaymentIntentView>(
       await refund({ amount: 3_000, reason: 'Article manquant' }),
       200,
     );
     expect(partial).toMatchObject({ status: 'partially_refunded', refunded_amount: 3_000 });
     expect(await balance()).toBe(before - 5_000);
-    const rest = await json<PaymentIntentView>(await refund({ reason: 'Commande annulée' }), 200);
+    const rest = await responseBody<PaymentIntentView>(await refund({ reason: 'Commande annulée' }), 200);
     expect(rest).toMatchObject({ status: 'refunded', refunded_amount: 8_000 });
     expect(await balance()).toBe(before);
-    expect((await json<{ code: string }>(await refund({ amount: 1, reason: 'Encore' }), 409)).code).toBe(
-      'PAYMENT_NOT_REFUNDABLE',
-    );
+    expect(
+      (await responseBody<{ code: string }>(await refund({ amount: 1, reason: 'Encore' }), 409)).code,
+    ).toBe('PAYMENT_NOT_REFUNDABLE');
     expect(await balance()).toBe(before);
   });
 
@@ -310,7 +309,7 @@ describe('wallet recharges and refunds through the payment service and the gatew
   it('credits a recharge whose callback never came once reconciliation asks the provider', async () => {
     const before = await balance();
     const stuck = await recharge(2_000, SILENT_PHONE);
-    await json(await call(`/payments/sandbox/${stuck.id}/approve`, { method: 'POST' }), 202);
+    await responseBody(await call(`/payments/sandbox/${stuck.id}/approve`, { method: 'POST' }), 202);
     expect(await statusOf(stuck.id)).toBe('processing');
 
     const report = await bus.client.request<PaymentReconciliationReport>(

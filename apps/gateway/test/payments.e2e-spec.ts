@@ -13,6 +13,7 @@ import { Naming } from '@ecom/platform';
 import {
   apiClient,
   PlatformProcesses,
+  responseBody,
   signUp,
   SmsSandbox,
   TEST_NATS_URL,
@@ -89,12 +90,6 @@ describe('payments through the gateway', () => {
   let stranger: Session;
 
   const call = apiClient(() => `${platform.url}/api/v1`);
-  const json = async <T>(response: Response, status: number): Promise<T> => {
-    const body = (await response.json()) as T;
-    expect({ status: response.status, body }).toMatchObject({ status });
-
-    return body;
-  };
   const register = (phone: string, firstName: string): Promise<Session> =>
     signUp(call, sms, {
       phone,
@@ -123,7 +118,7 @@ describe('payments through the gateway', () => {
   const payment = (id: string, token = payer.access_token): Promise<Response> =>
     call(`/payments/${id}`, { token });
   const statusOf = async (id: string): Promise<string> =>
-    (await json<PaymentIntentView>(await payment(id), 200)).status;
+    (await responseBody<PaymentIntentView>(await payment(id), 200)).status;
   /** The callback the sandbox sends for an approval, as its bytes would be: signed afresh. */
   const approvalCallback = (intent: PaymentIntentView, reference: string): string =>
     JSON.stringify({
@@ -156,7 +151,7 @@ describe('payments through the gateway', () => {
     sms = await SmsSandbox.open(environment);
     bus = await TestBus.connect(environment);
     events = await PaymentEventLog.open(environment);
-    admin = await json<Session>(await call('/auth/login', { json: ADMIN }), 200);
+    admin = await responseBody<Session>(await call('/auth/login', { json: ADMIN }), 200);
     payer = await register('+22891234567', 'Afi');
     stranger = await register('+22897654321', 'Kossi');
   });
@@ -173,13 +168,13 @@ describe('payments through the gateway', () => {
     const intent = await orderIntent();
     expect(intent).toMatchObject({ status: 'processing', next_action: { type: 'confirm_on_phone' } });
 
-    const answered = await json<{ callback: string }>(
+    const answered = await responseBody<{ callback: string }>(
       await call(`/payments/sandbox/${intent.id}/approve`, { method: 'POST' }),
       202,
     );
     expect(answered.callback).toBe('scheduled');
     await waitFor(async () => (await statusOf(intent.id)) === 'succeeded', { what: 'the sandbox callback' });
-    const paid = await json<PaymentIntentView>(await payment(intent.id), 200);
+    const paid = await responseBody<PaymentIntentView>(await payment(intent.id), 200);
     expect(paid).toMatchObject({ captured_amount: 10_000, next_action: null });
     const reference = paid.provider_reference ?? '';
 
@@ -187,7 +182,7 @@ describe('payments through the gateway', () => {
     const body = approvalCallback(intent, reference);
     const replays = await Promise.all(
       Array.from({ length: 3 }, async () =>
-        json<{ outcome: string }>(await postWebhook(body, sandboxSignature(body)), 200),
+        responseBody<{ outcome: string }>(await postWebhook(body, sandboxSignature(body)), 200),
       ),
     );
     expect(replays.map((receipt) => receipt.outcome)).toEqual([
@@ -196,7 +191,10 @@ describe('payments through the gateway', () => {
       'already_settled',
     ]);
     await platform.restart('payment');
-    const late = await json<{ outcome: string }>(await postWebhook(body, sandboxSignature(body)), 200);
+    const late = await responseBody<{ outcome: string }>(
+      await postWebhook(body, sandboxSignature(body)),
+      200,
+    );
     expect(late.outcome).toBe('already_settled');
 
     // A later payment's success is relayed after this one's: by then a second success would have shown.
@@ -218,12 +216,12 @@ describe('payments through the gateway', () => {
   it('fails a declined payment and publishes the failure', async () => {
     const intent = await orderIntent({ method: 'flooz' });
 
-    await json(await call(`/payments/sandbox/${intent.id}/decline`, { method: 'POST' }), 202);
+    await responseBody(await call(`/payments/sandbox/${intent.id}/decline`, { method: 'POST' }), 202);
 
     await waitFor(async () => (await statusOf(intent.id)) === 'failed', { what: 'the declined callback' });
     await waitFor(() => events.of(intent.id, PAYMENT_EVENTS.intentFailed).length === 1);
     expect(events.of(intent.id, PAYMENT_EVENTS.intentSucceeded)).toHaveLength(0);
-    const again = await json<Problem>(
+    const again = await responseBody<Problem>(
       await call(`/payments/sandbox/${intent.id}/approve`, { method: 'POST' }),
       409,
     );
@@ -232,22 +230,23 @@ describe('payments through the gateway', () => {
 
   it('refuses a forged or altered callback with 401 and changes nothing', async () => {
     const intent = await orderIntent();
-    const reference = (await json<PaymentIntentView>(await payment(intent.id), 200)).provider_reference ?? '';
+    const reference =
+      (await responseBody<PaymentIntentView>(await payment(intent.id), 200)).provider_reference ?? '';
     const body = approvalCallback(intent, reference);
 
-    const forged = await json<Problem>(
+    const forged = await responseBody<Problem>(
       await postWebhook(body, sandboxSignature(body, 'not-the-secret-0123456789')),
       401,
     );
-    const altered = await json<Problem>(
+    const altered = await responseBody<Problem>(
       await postWebhook(body.replace('"amount":10000', '"amount":10'), sandboxSignature(body)),
       401,
     );
-    const stale = await json<Problem>(
+    const stale = await responseBody<Problem>(
       await postWebhook(body, sandboxSignature(body, SECRET, Math.floor(Date.now() / 1000) - 3600)),
       401,
     );
-    const unsigned = await json<Problem>(
+    const unsigned = await responseBody<Problem>(
       await call('/payments/webhooks/sandbox', { json: JSON.parse(body) }),
       401,
     );
@@ -269,16 +268,16 @@ describe('payments through the gateway', () => {
       403,
     );
     const key = randomUUID();
-    const partial = await json<PaymentIntentView>(
+    const partial = await responseBody<PaymentIntentView>(
       await refund({ amount: 4_000, reason: 'Article manquant' }, undefined, key),
       200,
     );
-    const replayed = await json<PaymentIntentView>(
+    const replayed = await responseBody<PaymentIntentView>(
       await refund({ amount: 4_000, reason: 'Article manquant' }, undefined, key),
       200,
     );
-    const rest = await json<PaymentIntentView>(await refund({ reason: 'Commande annulée' }), 200);
-    const third = await json<Problem>(await refund({ amount: 1, reason: 'Encore' }), 409);
+    const rest = await responseBody<PaymentIntentView>(await refund({ reason: 'Commande annulée' }), 200);
+    const third = await responseBody<Problem>(await refund({ amount: 1, reason: 'Encore' }), 409);
 
     expect(partial).toMatchObject({ status: 'partially_refunded', refunded_amount: 4_000 });
     expect(replayed.refunded_amount).toBe(4_000);
@@ -292,7 +291,7 @@ describe('payments through the gateway', () => {
 
   it('settles by reconciliation a payment whose callback never came', async () => {
     const intent = await orderIntent({ payer_phone: SILENT_PHONE });
-    const answered = await json<{ callback: string }>(
+    const answered = await responseBody<{ callback: string }>(
       await call(`/payments/sandbox/${intent.id}/approve`, { method: 'POST' }),
       202,
     );
@@ -315,7 +314,7 @@ describe('payments through the gateway', () => {
 
     expect((await payment(intent.id)).status).toBe(200);
     expect((await payment(intent.id, admin.access_token)).status).toBe(200);
-    expect((await json<Problem>(await payment(intent.id, stranger.access_token), 404)).code).toBe(
+    expect((await responseBody<Problem>(await payment(intent.id, stranger.access_token), 404)).code).toBe(
       'PAYMENT_NOT_FOUND',
     );
     expect((await call(`/payments/${intent.id}`)).status).toBe(401);

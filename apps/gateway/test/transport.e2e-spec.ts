@@ -12,6 +12,7 @@ import {
   apiClient,
   PlatformProcesses,
   randomPhone,
+  responseBody,
   signUp,
   SmsSandbox,
   TestBus,
@@ -51,12 +52,6 @@ describe('rides through the gateway', () => {
   let admin: Session;
 
   const call = apiClient(() => `${platform.url}/api/v1`);
-  const json = async <T>(response: Response, status: number): Promise<T> => {
-    const body = (await response.json()) as T;
-    expect({ status: response.status, body }).toMatchObject({ status });
-
-    return body;
-  };
   const problem = async (response: Response): Promise<string> => ((await response.json()) as Problem).code;
 
   const register = (userType: 'client' | 'driver'): Promise<Session> =>
@@ -75,7 +70,7 @@ describe('rides through the gateway', () => {
   }): Promise<{ token: string; driver: DriverView }> => {
     const session = await register('driver');
     plates += 1;
-    const applied = await json<DriverView>(
+    const applied = await responseBody<DriverView>(
       await call('/driver/register', {
         token: session.access_token,
         json: {
@@ -87,11 +82,11 @@ describe('rides through the gateway', () => {
       201,
     );
     expect(applied.status).toBe('pending_approval');
-    await json(
+    await responseBody(
       await call(`/admin/drivers/${applied.id}/approve`, { method: 'POST', token: admin.access_token }),
       200,
     );
-    const driver = await json<DriverView>(
+    const driver = await responseBody<DriverView>(
       await call('/driver/status', {
         method: 'PUT',
         token: session.access_token,
@@ -118,9 +113,9 @@ describe('rides through the gateway', () => {
     );
   };
   const balance = async (user: Session): Promise<{ balance: number; available_balance: number }> =>
-    json(await call('/wallet/balance', { token: user.access_token }), 200);
+    responseBody(await call('/wallet/balance', { token: user.access_token }), 200);
   const login = (credentials: { phone: string; password: string }): Promise<Session> =>
-    call('/auth/login', { json: credentials }).then((response) => json<Session>(response, 200));
+    call('/auth/login', { json: credentials }).then((response) => responseBody<Session>(response, 200));
   const trip = (from: { lat: number; lng: number }, to: { lat: number; lng: number }, method = 'wallet') => ({
     pickup: { ...from, address: 'Marché de Bè' },
     destination: { ...to, address: 'Port autonome de Lomé' },
@@ -167,14 +162,14 @@ describe('rides through the gateway', () => {
     expect(
       await problem(await estimate({ pickup: LOME, destination: north(3000), service_type: 'bateau' })),
     ).toBe('RIDE_SERVICE_TYPE_UNKNOWN');
-    const quote = await json<{ fare: number; currency: string }>(
+    const quote = await responseBody<{ fare: number; currency: string }>(
       await estimate({ pickup: LOME, destination: north(3000), service_type: 'moto' }),
       200,
     );
     expect(quote.currency).toBe('XOF');
 
     // Prices are the admins' to change.
-    const fares = await json<{ items: { service_type: string }[] }>(
+    const fares = await responseBody<{ items: { service_type: string }[] }>(
       await call('/admin/fares', { token: admin.access_token }),
       200,
     );
@@ -214,7 +209,7 @@ describe('rides through the gateway', () => {
       { what: 'the demo driver profile', intervalMs: 200 },
     );
     // A rider's map shows the demo moto, without saying who it is.
-    const map = await json<{ items: { vehicle_type: string; distance_m: number }[] }>(
+    const map = await responseBody<{ items: { vehicle_type: string; distance_m: number }[] }>(
       await call(`/transport/nearby-drivers?lat=${LOME.lat}&lng=${LOME.lng + 0.001}&service_type=moto`, {
         token: client.access_token,
       }),
@@ -247,7 +242,7 @@ describe('rides through the gateway', () => {
     const rider = await register('client');
     await fund(rider, 20_000);
 
-    const ride = await json<RideView>(
+    const ride = await responseBody<RideView>(
       await call('/transport/request-ride', {
         token: rider.access_token,
         json: trip(pickup, north(4000, 500)),
@@ -270,7 +265,7 @@ describe('rides through the gateway', () => {
     const winner = drivers[statuses.indexOf(200)]!;
 
     // The winner cannot take a second ride while on this one.
-    const other = await json<RideView>(
+    const other = await responseBody<RideView>(
       await call('/transport/request-ride', {
         token: (await register('client')).access_token,
         json: trip(pickup, north(2500), 'cash'),
@@ -303,7 +298,7 @@ describe('rides through the gateway', () => {
     })();
     await waitFor(() => updates.length > 0, { what: 'the current status on the stream' });
 
-    await json(
+    await responseBody(
       await call(`/driver/rides/${ride.id}/start`, { token: winner.token, json: { position: pickup } }),
       200,
     );
@@ -313,7 +308,7 @@ describe('rides through the gateway', () => {
           .status === 200,
       { what: 'a position during the trip', intervalMs: 500 },
     );
-    const completed = await json<RideView>(
+    const completed = await responseBody<RideView>(
       await call(`/driver/rides/${ride.id}/complete`, {
         token: winner.token,
         json: { position: north(4000, 500) },
@@ -336,7 +331,10 @@ describe('rides through the gateway', () => {
     });
 
     // The driver's earnings are the ledger's lines: net + commission = fare.
-    const earnings = await json<DriverEarnings>(await call('/driver/earnings', { token: winner.token }), 200);
+    const earnings = await responseBody<DriverEarnings>(
+      await call('/driver/earnings', { token: winner.token }),
+      200,
+    );
     expect(earnings.lines).toEqual([
       expect.objectContaining({
         ride_id: ride.id,
@@ -366,7 +364,7 @@ describe('rides through the gateway', () => {
   it('releases the hold once when the rider cancels a request', async () => {
     const rider = await register('client');
     await fund(rider, 10_000);
-    const ride = await json<RideView>(
+    const ride = await responseBody<RideView>(
       await call('/transport/request-ride', {
         token: rider.access_token,
         json: trip(north(-5000), north(-8000)),
@@ -374,7 +372,7 @@ describe('rides through the gateway', () => {
       201,
     );
 
-    const cancelled = await json<RideView>(
+    const cancelled = await responseBody<RideView>(
       await call(`/transport/rides/${ride.id}`, {
         method: 'PUT',
         token: rider.access_token,
@@ -396,12 +394,12 @@ describe('rides through the gateway', () => {
     expect(await balance(rider)).toEqual(
       expect.objectContaining({ balance: 10_000, available_balance: 10_000 }),
     );
-    const transactions = await json<{ items: { type: string }[] }>(
+    const transactions = await responseBody<{ items: { type: string }[] }>(
       await call('/wallet/transactions', { token: rider.access_token }),
       200,
     );
     expect(transactions.items.filter((item) => item.type === 'debit')).toEqual([]);
-    const listed = await json<{ items: RideView[] }>(
+    const listed = await responseBody<{ items: RideView[] }>(
       await call('/transport/rides', { token: rider.access_token }),
       200,
     );

@@ -13,6 +13,7 @@ import {
   apiClient,
   PlatformProcesses,
   randomPhone,
+  responseBody,
   signUp,
   SmsSandbox,
   TestBus,
@@ -40,16 +41,11 @@ describe('wallet recharge and wallet payments through the payment service', () =
   let admin: string;
 
   const call = apiClient(() => `${platform.url}/api/v1`);
-  const json = async <T>(response: Response, status: number): Promise<T> => {
-    const body = (await response.json()) as T;
-    expect({ status: response.status, body }).toMatchObject({ status });
-
-    return body;
-  };
   const register = (): Promise<Session> =>
     signUp(call, sms, { phone: randomPhone('+22896'), first_name: 'Yawa', last_name: 'Amegee' });
   const balance = async (user: Session): Promise<number> =>
-    (await json<WalletBalanceView>(await call('/wallet/balance', { token: user.access_token }), 200)).balance;
+    (await responseBody<WalletBalanceView>(await call('/wallet/balance', { token: user.access_token }), 200))
+      .balance;
   const recharge = (user: Session, body: Record<string, unknown>, key = randomUUID()): Promise<Response> =>
     call('/wallet/recharge', { json: body, token: user.access_token, headers: { 'Idempotency-Key': key } });
 
@@ -65,7 +61,7 @@ describe('wallet recharge and wallet payments through the payment service', () =
     });
     sms = await SmsSandbox.open(environment);
     bus = await TestBus.connect(environment);
-    admin = (await json<Session>(await call('/auth/login', { json: ADMIN }), 200)).access_token;
+    admin = (await responseBody<Session>(await call('/auth/login', { json: ADMIN }), 200)).access_token;
   });
 
   afterAll(async () => {
@@ -79,8 +75,11 @@ describe('wallet recharge and wallet payments through the payment service', () =
     const user = await register();
     const key = randomUUID();
 
-    const reply = await json<RechargeReply>(await recharge(user, { amount: 5_000, method: 'yas' }, key), 202);
-    const retried = await json<RechargeReply>(
+    const reply = await responseBody<RechargeReply>(
+      await recharge(user, { amount: 5_000, method: 'yas' }, key),
+      202,
+    );
+    const retried = await responseBody<RechargeReply>(
       await recharge(user, { amount: 5_000, method: 'yas' }, key),
       202,
     );
@@ -101,12 +100,12 @@ describe('wallet recharge and wallet payments through the payment service', () =
     expect(retried.payment.id).toBe(reply.payment.id);
     expect(await balance(user)).toBe(0);
 
-    await json(await call(`/payments/sandbox/${reply.payment.id}/approve`, { method: 'POST' }), 202);
+    await responseBody(await call(`/payments/sandbox/${reply.payment.id}/approve`, { method: 'POST' }), 202);
 
     await waitFor(async () => ((await balance(user)) === 5_000 ? true : undefined), {
       what: 'the approved recharge to be credited',
     });
-    const page = await json<WalletTransactionPage>(
+    const page = await responseBody<WalletTransactionPage>(
       await call('/wallet/transactions', { token: user.access_token }),
       200,
     );
@@ -118,7 +117,7 @@ describe('wallet recharge and wallet payments through the payment service', () =
         payment_method: 'yas',
       }),
     ]);
-    const payment = await json<PaymentIntentView>(
+    const payment = await responseBody<PaymentIntentView>(
       await call(`/payments/${reply.payment.id}`, { token: user.access_token }),
       200,
     );
@@ -127,16 +126,16 @@ describe('wallet recharge and wallet payments through the payment service', () =
 
   it('marks a declined recharge failed and credits nothing', async () => {
     const user = await register();
-    const reply = await json<RechargeReply>(
+    const reply = await responseBody<RechargeReply>(
       await recharge(user, { amount: 3_000, method: 'flooz', payer_phone: '99 11 22 33' }),
       202,
     );
 
-    await json(await call(`/payments/sandbox/${reply.payment.id}/decline`, { method: 'POST' }), 202);
+    await responseBody(await call(`/payments/sandbox/${reply.payment.id}/decline`, { method: 'POST' }), 202);
 
     await waitFor(
       async () => {
-        const page = await json<WalletTransactionPage>(
+        const page = await responseBody<WalletTransactionPage>(
           await call('/wallet/transactions', { token: user.access_token }),
           200,
         );
@@ -151,8 +150,11 @@ describe('wallet recharge and wallet payments through the payment service', () =
   it('pays an order from the wallet through the payment service, split to the store', async () => {
     const user = await register();
     const store = { type: 'store' as const, id: randomUUID() };
-    const topUp = await json<RechargeReply>(await recharge(user, { amount: 10_000, method: 'visa' }), 202);
-    await json(await call(`/payments/sandbox/${topUp.payment.id}/approve`, { method: 'POST' }), 202);
+    const topUp = await responseBody<RechargeReply>(
+      await recharge(user, { amount: 10_000, method: 'visa' }),
+      202,
+    );
+    await responseBody(await call(`/payments/sandbox/${topUp.payment.id}/approve`, { method: 'POST' }), 202);
     await waitFor(async () => ((await balance(user)) === 10_000 ? true : undefined), {
       what: 'the card recharge',
     });
@@ -179,7 +181,7 @@ describe('wallet recharge and wallet payments through the payment service', () =
 
     expect(intent).toMatchObject({ status: 'succeeded', method: 'wallet' });
     expect(await balance(user)).toBe(6_000);
-    const debits = await json<WalletTransactionPage>(
+    const debits = await responseBody<WalletTransactionPage>(
       await call('/wallet/transactions?type=debit', { token: user.access_token }),
       200,
     );
@@ -197,7 +199,7 @@ describe('wallet recharge and wallet payments through the payment service', () =
       { context },
     );
     expect(statement).toMatchObject({ gross: 4_000, commission: 400, net: 3_600, balance: 3_600 });
-    const report = await json<ReconciliationReport>(
+    const report = await responseBody<ReconciliationReport>(
       await call('/admin/wallets/reconciliation', { token: admin }),
       200,
     );

@@ -12,6 +12,7 @@ import type { RequestContext } from '@ecom/platform';
 import {
   apiClient,
   PlatformProcesses,
+  responseBody,
   signUp,
   SmsSandbox,
   TestBus,
@@ -43,12 +44,6 @@ describe('wallet journey through the gateway', () => {
   let admin: string;
 
   const call = apiClient(() => `${platform.url}/api/v1`);
-  const json = async <T>(response: Response, status: number): Promise<T> => {
-    const body = (await response.json()) as T;
-    expect({ status: response.status, body }).toMatchObject({ status });
-
-    return body;
-  };
   const register = (): Promise<Session> => signUp(call, sms);
   const fund = async (user: Session, amount: number): Promise<void> => {
     const requestId = randomUUID();
@@ -66,7 +61,7 @@ describe('wallet journey through the gateway', () => {
     );
   };
   const balance = async (user: Session): Promise<WalletBalanceView> =>
-    json<WalletBalanceView>(await call('/wallet/balance', { token: user.access_token }), 200);
+    responseBody<WalletBalanceView>(await call('/wallet/balance', { token: user.access_token }), 200);
   const transfer = (from: Session, body: Record<string, unknown>, key?: string): Promise<Response> =>
     call('/wallet/transfer', {
       json: body,
@@ -86,7 +81,7 @@ describe('wallet journey through the gateway', () => {
     });
     sms = await SmsSandbox.open(environment);
     bus = await TestBus.connect(environment);
-    const session = await json<Session>(await call('/auth/login', { json: ADMIN }), 200);
+    const session = await responseBody<Session>(await call('/auth/login', { json: ADMIN }), 200);
     admin = session.access_token;
   });
 
@@ -107,7 +102,7 @@ describe('wallet journey through the gateway', () => {
     await fund(afi, 20_000);
     const key = randomUUID();
 
-    const sent = await json<WalletTransactionView>(
+    const sent = await responseBody<WalletTransactionView>(
       await transfer(afi, { to_phone: kossi.user.phone.slice(4), amount: 5_000, description: 'Loyer' }, key),
       201,
     );
@@ -116,7 +111,7 @@ describe('wallet journey through the gateway', () => {
       { to_phone: kossi.user.phone.slice(4), amount: 5_000, description: 'Loyer' },
       key,
     );
-    const reused = await json<Problem>(
+    const reused = await responseBody<Problem>(
       await transfer(afi, { to_phone: kossi.user.phone, amount: 6_000 }, key),
       409,
     );
@@ -132,7 +127,7 @@ describe('wallet journey through the gateway', () => {
     expect(await replayed.json()).toEqual(sent);
     expect(reused.code).toBe('IDEMPOTENCY_KEY_REUSED');
     expect(await balance(afi)).toMatchObject({ balance: 15_000, daily_spent: 5_000 });
-    const received = await json<WalletTransactionPage>(
+    const received = await responseBody<WalletTransactionPage>(
       await call('/wallet/transactions?type=credit', { token: kossi.access_token }),
       200,
     );
@@ -156,20 +151,27 @@ describe('wallet journey through the gateway', () => {
     ];
 
     for (const [body, status, code] of refusals) {
-      const problem = await json<Problem>(await transfer(afi, body), status);
+      const problem = await responseBody<Problem>(await transfer(afi, body), status);
       expect({ body, code: problem.code }).toEqual({ body, code });
     }
-    await json(await call(`/admin/wallets/${afi.user.id}/freeze`, { method: 'POST', token: admin }), 200);
+    await responseBody(
+      await call(`/admin/wallets/${afi.user.id}/freeze`, { method: 'POST', token: admin }),
+      200,
+    );
     expect(
-      (await json<Problem>(await transfer(afi, { to_phone: kossi.user.phone, amount: 1_000 }), 423)).code,
+      (await responseBody<Problem>(await transfer(afi, { to_phone: kossi.user.phone, amount: 1_000 }), 423))
+        .code,
     ).toBe('WALLET_FROZEN');
-    await json(await call(`/admin/wallets/${afi.user.id}/unfreeze`, { method: 'POST', token: admin }), 200);
+    await responseBody(
+      await call(`/admin/wallets/${afi.user.id}/unfreeze`, { method: 'POST', token: admin }),
+      200,
+    );
 
     expect(await balance(afi)).toMatchObject({ balance: 30_000, daily_spent: 0 });
     expect(await balance(kossi)).toMatchObject({ balance: 0 });
     expect(
       (
-        await json<Problem>(
+        await responseBody<Problem>(
           await call(`/admin/wallets/${afi.user.id}/freeze`, { method: 'POST', token: afi.access_token }),
           403,
         )
@@ -181,7 +183,7 @@ describe('wallet journey through the gateway', () => {
     const payer = await register();
     const payee = await register();
     await fund(payer, 10_000);
-    await json(
+    await responseBody(
       await call(`/admin/wallets/${payer.user.id}/limits`, {
         method: 'PATCH',
         json: { daily_limit: 1_000_000, monthly_limit: 1_000_000 },
@@ -198,7 +200,7 @@ describe('wallet journey through the gateway', () => {
     expect(statuses).toEqual([...Array<number>(10).fill(201), ...Array<number>(10).fill(422)]);
     expect(await balance(payer)).toMatchObject({ balance: 0 });
     expect(await balance(payee)).toMatchObject({ balance: 10_000 });
-    const report = await json<ReconciliationReport>(
+    const report = await responseBody<ReconciliationReport>(
       await call('/admin/wallets/reconciliation', { token: admin }),
       200,
     );
@@ -247,21 +249,21 @@ describe('wallet journey through the gateway', () => {
   it('saves methods masked, one default, and shows admins AML flags', async () => {
     const user = await register();
 
-    const card = await json<{ id: string; identifier: string }>(
+    const card = await responseBody<{ id: string; identifier: string }>(
       await call('/wallet/methods', {
         json: { type: 'card', provider: 'visa', identifier: '4242 4242 4242 4242' },
         token: user.access_token,
       }),
       201,
     );
-    await json(
+    await responseBody(
       await call('/wallet/methods', {
         json: { type: 'mobile_money', provider: 'flooz', identifier: '+22899123456', is_default: true },
         token: user.access_token,
       }),
       201,
     );
-    const listed = await json<PaymentMethodPage>(
+    const listed = await responseBody<PaymentMethodPage>(
       await call('/wallet/methods', { token: user.access_token }),
       200,
     );
@@ -274,7 +276,7 @@ describe('wallet journey through the gateway', () => {
       (await call(`/wallet/methods/${card.id}`, { method: 'DELETE', token: user.access_token })).status,
     ).toBe(204);
 
-    const flags = await json<AmlFlagPage>(
+    const flags = await responseBody<AmlFlagPage>(
       await call('/admin/wallets/flags?kind=large_transfer', { token: admin }),
       200,
     );

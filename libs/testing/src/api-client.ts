@@ -26,3 +26,11 @@ export function apiClient(baseUrl: () => string): ApiCall {
     });
   };
 }
+
+/** The JSON body of `response`, after asserting its status (the body shows in the failure, e.g. a problem). */
+export async function responseBody<T>(response: Response, status: number): Promise<T> {
+  const body = (await response.json()) as T;
+  expect({ status: response.status, body }).toMatchObject({ status });
+
+  return body;
+}

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 
 import type { SessionReply, UserType, UserView } from '@ecom/contracts';
 
-import type { ApiCall } from './api-client';
+import { responseBody, type ApiCall } from './api-client';
 import type { SmsSandbox } from './sms-sandbox';
 
 export interface SignUpDetails {
@@ -22,15 +22,6 @@ export function randomPhone(prefix = '+22893'): string {
   return `${prefix}${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
 }
 
-async function expectStatus<T>(response: Response, status: number, step: string): Promise<T> {
-  const body = (await response.json()) as T;
-  if (response.status !== status) {
-    throw new Error(`${step} answered ${response.status}, not ${status}: ${JSON.stringify(body)}`);
-  }
-
-  return body;
-}
-
 /**
  * Signs a new user up through the gateway as the mobile app does: a code by SMS (read from the sandbox),
  * its verification, then registration. Answers the signed-in session.
@@ -41,19 +32,14 @@ export async function signUp(
   details: SignUpDetails = {},
 ): Promise<SignedUpSession> {
   const phone = details.phone ?? randomPhone();
-  await expectStatus(
-    await call('/auth/send-otp', { json: { phone, purpose: 'registration' } }),
-    202,
-    'send-otp',
-  );
+  await responseBody(await call('/auth/send-otp', { json: { phone, purpose: 'registration' } }), 202);
   const code = await sms.nextCode(phone, 'registration');
-  const { verification_token } = await expectStatus<{ verification_token: string }>(
+  const { verification_token } = await responseBody<{ verification_token: string }>(
     await call('/auth/verify-otp', { json: { phone, code, purpose: 'registration' } }),
     200,
-    'verify-otp',
   );
 
-  const session = await expectStatus<SessionReply>(
+  const session = await responseBody<SessionReply>(
     await call('/auth/register', {
       json: {
         verification_token,
@@ -64,7 +50,6 @@ export async function signUp(
       },
     }),
     201,
-    'register',
   );
 
   return { ...session, user: { ...session.user, phone } };
