@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { UserDirectory } from '@ecom/platform';
 
 import { CartController } from './cart/cart.controller';
 import { CartService } from './cart/cart.service';
@@ -50,6 +51,7 @@ import { StoresService } from './stores/stores.service';
     PrivacyService,
     UserErasedConsumer,
     DemoAccountsConsumer,
+    UserDirectory,
   ],
 })
 export class MarketplaceModule {}

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { UserDirectory } from '@ecom/platform';
 
 import { AmlController } from './aml/aml.controller';
 import { AmlService } from './aml/aml.service';
@@ -58,6 +59,7 @@ import { WalletsService } from './wallets/wallets.service';
     PrivacyService,
     WalletLifecycleConsumer,
     PaymentOutcomeConsumer,
+    UserDirectory,
   ],
 })
 export class WalletModule {}

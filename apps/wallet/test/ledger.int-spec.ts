@@ -157,6 +157,20 @@ describe('wallet ledger on real Postgres', () => {
       expect(await kit.postingsCount()).toBe(before);
     });
 
+    it('stops paying a receiver as soon as auth suspends them, though phones are remembered', async () => {
+      const sender = await kit.funded(20_000);
+      const receiver = kit.user();
+      await kit.transfer(sender, receiver, 1_000);
+
+      await kit.suspend(receiver);
+
+      await waitFor(
+        async () =>
+          (await kit.codeOf(kit.transfer(sender, receiver, 1_000))) === 'WALLET_RECIPIENT_NOT_FOUND',
+        { what: 'the suspended receiver refused' },
+      );
+    });
+
     it('refuses the debit that would pass the daily limit, including across two concurrent requests', async () => {
       const user = await kit.funded(200_000);
       await kit.call(

@@ -80,6 +80,12 @@ export class WalletKit {
     return { id, phone, caller: { user_id: id, roles: ['client'] } };
   }
 
+  /** Auth suspends the user: its directory stops answering for them and says so on JetStream. */
+  async suspend(user: TestUser): Promise<void> {
+    this.phones.delete(user.phone);
+    await this.publish('auth.user.suspended', { user_id: user.id });
+  }
+
   /** A user whose wallet holds `balance` (credited from suspense), with limits raised when asked. */
   async funded(balance: number, raiseLimits = false): Promise<TestUser> {
     const user = this.user();

@@ -1,4 +1,4 @@
-import { createPublicKey } from 'node:crypto';
+import { createPublicKey, type KeyObject } from 'node:crypto';
 
 import { Injectable } from '@nestjs/common';
 import { AUTH_JWKS_SUBJECT, type JwksReply } from '@ecom/contracts';
@@ -15,8 +15,8 @@ const UNKNOWN_KID_REFETCH_MS = 10_000;
  */
 @Injectable()
 export class JwksService {
-  /** PEM of each public key by `kid`. */
-  private keys = new Map<string, string>();
+  /** Each public key by `kid`, parsed once: parsing a PEM on every request would cost more than verifying. */
+  private keys = new Map<string, KeyObject>();
   private fetchedAt = 0;
   private lastUnknownKidFetch = 0;
   private inFlight?: Promise<void>;
@@ -26,7 +26,7 @@ export class JwksService {
     private readonly config: GatewayConfig,
   ) {}
 
-  async keyFor(kid: string): Promise<string | undefined> {
+  async keyFor(kid: string): Promise<KeyObject | undefined> {
     if (Date.now() - this.fetchedAt > this.config.JWKS_CACHE_SECONDS * 1000) await this.refresh();
     const known = this.keys.get(kid);
     if (known || Date.now() - this.lastUnknownKidFetch < UNKNOWN_KID_REFETCH_MS) return known;
@@ -44,15 +44,10 @@ export class JwksService {
 
   private async fetch(): Promise<void> {
     const reply = await this.client.request<JwksReply>(AUTH_JWKS_SUBJECT, {});
-    const keys = new Map<string, string>();
+    const keys = new Map<string, KeyObject>();
     for (const jwk of reply.keys) {
       if (jwk.alg !== this.config.JWT_ALGORITHM || (jwk.use !== undefined && jwk.use !== 'sig')) continue;
-      keys.set(
-        jwk.kid,
-        createPublicKey({ key: { ...jwk }, format: 'jwk' })
-          .export({ type: 'spki', format: 'pem' })
-          .toString(),
-      );
+      keys.set(jwk.kid, createPublicKey({ key: { ...jwk }, format: 'jwk' }));
     }
     this.keys = keys;
     this.fetchedAt = Date.now();

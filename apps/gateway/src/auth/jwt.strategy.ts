@@ -1,8 +1,10 @@
+import type { KeyObject } from 'node:crypto';
+
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ROLES, type AccessTokenClaims, type Caller, type Role } from '@ecom/contracts';
 import { DomainError } from '@ecom/platform';
-import { ExtractJwt, Strategy } from 'passport-jwt';
+import { ExtractJwt, Strategy, type SecretOrKeyProvider } from 'passport-jwt';
 
 import { GatewayConfig } from '../config';
 import { JwksService } from './jwks.service';
@@ -26,10 +28,12 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       issuer: config.JWT_ISSUER,
       audience: config.JWT_AUDIENCE,
       ignoreExpiration: false,
-      secretOrKeyProvider: (
+      // passport-jwt hands the key to jsonwebtoken, which verifies with a KeyObject as is (a PEM string it
+      // would parse again on every request); the typings only list strings and buffers.
+      secretOrKeyProvider: ((
         _request: unknown,
         rawToken: string,
-        done: (error: unknown, key?: string) => void,
+        done: (error: unknown, key?: KeyObject) => void,
       ) => {
         const kid = keyIdOf(rawToken);
         if (!kid) {
@@ -46,7 +50,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
             done(error);
           },
         );
-      },
+      }) as SecretOrKeyProvider,
     });
   }
 

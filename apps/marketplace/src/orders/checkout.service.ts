@@ -22,6 +22,7 @@ import {
   LOGGER,
   ServiceClient,
   ValidationFailedError,
+  UserDirectory,
   type Logger,
 } from '@ecom/platform';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -69,6 +70,7 @@ export class CheckoutService {
     private readonly lifecycle: OrderLifecycleService,
     private readonly payments: PaymentClient,
     private readonly client: ServiceClient,
+    private readonly directory: UserDirectory,
     private readonly events: EventPublisher,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -90,9 +92,7 @@ export class CheckoutService {
       );
     }
     const delivery = await this.delivery(request);
-    const customer = await this.client.request<UserSummary>(AUTH_SUBJECTS.getUserSummary, {
-      user_id: who.user_id,
-    });
+    const customer = await this.directory.byId(who.user_id);
 
     const created = await inTransaction(this.dataSource, async (manager) => {
       const [checkout] = await manager.query<{ id: string }[]>(

@@ -9,7 +9,7 @@ import {
   type FlagRaisedEvent,
   type ListFlagsRequest,
 } from '@ecom/contracts';
-import { EventPublisher } from '@ecom/platform';
+import { EventPublisher, preparedQuery, type PreparedStatement } from '@ecom/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 
 import { WalletConfig } from '../config';
@@ -35,6 +35,23 @@ interface FlagRow {
 
 const DEFAULT_PAGE = 20;
 
+/** Records a transfer and reads the sender's history the screening needs. */
+const RECORD_TRANSFER: PreparedStatement = {
+  name: 'wallet.aml.record-transfer',
+  text: `WITH recorded AS (
+         INSERT INTO transfers (entry_id, sender_id, receiver_id, amount) VALUES ($1, $2, $3, $4))
+       SELECT
+         (SELECT count(DISTINCT receiver_id) FROM transfers
+           WHERE sender_id = $2 AND created_at > now() - interval '1 hour')::int AS distinct_receivers,
+         (SELECT count(*) FROM transfers
+           WHERE sender_id = $2 AND receiver_id = $3 AND created_at > now() - interval '1 hour')::int
+           AS to_this_receiver,
+         (SELECT entry_id FROM transfers
+           WHERE sender_id = $3 AND receiver_id = $2 AND created_at > now() - make_interval(hours => $5)
+             AND amount BETWEEN $4 * 0.9 AND $4 * 1.1
+           ORDER BY created_at DESC LIMIT 1) AS round_trip_of`,
+};
+
 /**
  * Anti-money-laundering signals on transfers: flagged for an admin to review, never blocked (the seed
  * asks for vigilance, not refusal). Screened inside the transfer's transaction: the flag and its event
@@ -50,29 +67,15 @@ export class AmlService {
 
   /** Records the transfer and screens it, in one statement (the screening reads what came before it). */
   async record(manager: EntityManager, transfer: ScreenedTransfer): Promise<void> {
-    const [history] = await manager.query<
+    const [history] = await preparedQuery<
       { distinct_receivers: number; to_this_receiver: number; round_trip_of: string | null }[]
-    >(
-      `WITH recorded AS (
-         INSERT INTO transfers (entry_id, sender_id, receiver_id, amount) VALUES ($1, $2, $3, $4))
-       SELECT
-         (SELECT count(DISTINCT receiver_id) FROM transfers
-           WHERE sender_id = $2 AND created_at > now() - interval '1 hour')::int AS distinct_receivers,
-         (SELECT count(*) FROM transfers
-           WHERE sender_id = $2 AND receiver_id = $3 AND created_at > now() - interval '1 hour')::int
-           AS to_this_receiver,
-         (SELECT entry_id FROM transfers
-           WHERE sender_id = $3 AND receiver_id = $2 AND created_at > now() - make_interval(hours => $5)
-             AND amount BETWEEN $4 * 0.9 AND $4 * 1.1
-           ORDER BY created_at DESC LIMIT 1) AS round_trip_of`,
-      [
-        transfer.id,
-        transfer.sender_id,
-        transfer.receiver_id,
-        transfer.amount,
-        this.config.AML_ROUND_TRIP_HOURS,
-      ],
-    );
+    >(manager, RECORD_TRANSFER, [
+      transfer.id,
+      transfer.sender_id,
+      transfer.receiver_id,
+      transfer.amount,
+      this.config.AML_ROUND_TRIP_HOURS,
+    ]);
     if (transfer.amount >= this.config.AML_LARGE_TRANSFER) {
       await this.raise(manager, transfer, 'large_transfer', { threshold: this.config.AML_LARGE_TRANSFER });
     }

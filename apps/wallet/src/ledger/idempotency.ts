@@ -1,8 +1,22 @@
 import { createHash } from 'node:crypto';
 
 import { Injectable } from '@nestjs/common';
-import { DomainError, inTransaction } from '@ecom/platform';
+import { DomainError, inTransaction, preparedQuery, type PreparedStatement } from '@ecom/platform';
 import { DataSource, type EntityManager } from 'typeorm';
+
+const CLAIM: PreparedStatement = {
+  name: 'wallet.operations.claim',
+  text: `INSERT INTO operations (scope, key, request_hash) VALUES ($1, $2, $3)
+           ON CONFLICT (scope, key) DO NOTHING RETURNING key`,
+};
+const FIRST: PreparedStatement = {
+  name: 'wallet.operations.first',
+  text: 'SELECT request_hash, result FROM operations WHERE scope = $1 AND key = $2',
+};
+const STORE_RESULT: PreparedStatement = {
+  name: 'wallet.operations.store-result',
+  text: 'UPDATE operations SET result = $3 WHERE scope = $1 AND key = $2',
+};
 
 /** JSON with object keys sorted, so that the same request always hashes the same. */
 function canonical(value: unknown): string {
@@ -40,27 +54,19 @@ export class Idempotency {
     const hash = requestHash(request);
 
     return inTransaction(this.dataSource, async (manager) => {
-      const claimed = await manager.query<unknown[]>(
-        `INSERT INTO operations (scope, key, request_hash) VALUES ($1, $2, $3)
-         ON CONFLICT (scope, key) DO NOTHING RETURNING key`,
-        [scope, key, hash],
-      );
+      const claimed = await preparedQuery<unknown[]>(manager, CLAIM, [scope, key, hash]);
       if (claimed.length === 0) {
-        const [first] = await manager.query<{ request_hash: string; result: T | null }[]>(
-          'SELECT request_hash, result FROM operations WHERE scope = $1 AND key = $2',
-          [scope, key],
-        );
+        const [first] = await preparedQuery<{ request_hash: string; result: T | null }[]>(manager, FIRST, [
+          scope,
+          key,
+        ]);
         if (!first || first.request_hash !== hash) throw new DomainError('IDEMPOTENCY_KEY_REUSED');
         if (first.result === null) throw new DomainError('IDEMPOTENCY_IN_PROGRESS');
 
         return first.result;
       }
       const result = await work(manager);
-      await manager.query('UPDATE operations SET result = $3 WHERE scope = $1 AND key = $2', [
-        scope,
-        key,
-        JSON.stringify(result),
-      ]);
+      await preparedQuery(manager, STORE_RESULT, [scope, key, JSON.stringify(result)]);
 
       return result;
     });

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 
 import { Injectable } from '@nestjs/common';
 import type { Currency, Payee, TransactionCategory } from '@ecom/contracts';
-import { lockInOrder } from '@ecom/platform';
+import { preparedQuery, type PreparedStatement } from '@ecom/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 
-import { AccountEntity, type AccountKind } from './account.entity';
+import type { Account, AccountKind } from './account';
 
 export type EntryKind = 'credit' | 'debit' | 'transfer' | 'capture' | 'refund' | 'cash_commission';
 
@@ -62,6 +62,30 @@ const ENTRY_COLUMNS = `e.id, e.kind, e.category, e.currency, e.amount::float8 AS
   e.payee_id, e.description, e.reference, e.related_service_id, e.payment_method, e.original_entry_id,
   e.created_at`;
 
+const LOCK_ACCOUNTS: PreparedStatement = {
+  name: 'wallet.ledger.lock-accounts',
+  text: `SELECT id, kind, balance::float8 AS balance, held::float8 AS held FROM accounts
+          WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
+};
+
+/** One statement: the entry, its postings and the balances they move (the accounts are locked). */
+const POST_ENTRY: PreparedStatement = {
+  name: 'wallet.ledger.post-entry',
+  text: `WITH entry AS (
+         INSERT INTO journal_entries (id, kind, category, currency, amount, commission_amount, gross_amount,
+           payee_type, payee_id, description, reference, related_service_id, payment_method, original_entry_id,
+           hold_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id, created_at),
+       posted AS (
+         INSERT INTO postings (entry_id, account_id, amount, balance_after, created_at)
+         SELECT entry.id, m.account_id, m.amount, m.balance_after, entry.created_at
+           FROM entry, unnest($16::uuid[], $17::bigint[], $18::bigint[]) AS m(account_id, amount, balance_after)),
+       moved AS (
+         UPDATE accounts a SET balance = a.balance + m.amount
+           FROM unnest($16::uuid[], $17::bigint[]) AS m(account_id, amount) WHERE a.id = m.account_id)
+       SELECT created_at FROM entry`,
+};
+
 /** Where the money of a payee (store or driver) is owed, in the ledger. */
 export function payeeAccountCode(payee: Payee): string {
   return `payable:${payee.type}:${payee.id}`;
@@ -110,14 +134,12 @@ export class LedgerRepository {
    * held only for the few statements before commit. Every transaction takes wallets first, then those:
    * no two can wait for each other in a cycle.
    */
-  async lock(manager: EntityManager, walletAccountIds: string[]): Promise<Map<string, AccountEntity>> {
-    const rows = await lockInOrder(manager, AccountEntity, walletAccountIds);
-
-    return new Map(rows.map((row) => [row.id, row]));
+  async lock(manager: EntityManager, walletAccountIds: string[]): Promise<Map<string, Account>> {
+    return new Map((await this.lockInOrder(manager, walletAccountIds)).map((row) => [row.id, row]));
   }
 
   /** Moves the hold amount of a locked account (positive: hold placed, negative: hold ended). */
-  async changeHeld(manager: EntityManager, account: AccountEntity, delta: number): Promise<void> {
+  async changeHeld(manager: EntityManager, account: Account, delta: number): Promise<void> {
     await manager.query('UPDATE accounts SET held = held + $2 WHERE id = $1', [account.id, delta]);
     account.held += delta;
   }
@@ -131,7 +153,7 @@ export class LedgerRepository {
     manager: EntityManager,
     entry: NewEntry,
     legs: Leg[],
-    accounts: Map<string, AccountEntity>,
+    accounts: Map<string, Account>,
   ): Promise<PostedEntry> {
     const merged = new Map<string, number>();
     for (const leg of legs) merged.set(leg.accountId, (merged.get(leg.accountId) ?? 0) + leg.amount);
@@ -142,7 +164,7 @@ export class LedgerRepository {
     const id = entry.id ?? randomUUID();
     const unlocked = moves.map(([accountId]) => accountId).filter((accountId) => !accounts.has(accountId));
     if (unlocked.length > 0) {
-      for (const row of await lockInOrder(manager, AccountEntity, unlocked)) accounts.set(row.id, row);
+      for (const row of await this.lockInOrder(manager, unlocked)) accounts.set(row.id, row);
     }
     const balances = new Map<string, number>();
     for (const [accountId, amount] of moves) {
@@ -152,44 +174,33 @@ export class LedgerRepository {
       balances.set(accountId, account.balance);
     }
     const accountIds = moves.map(([accountId]) => accountId);
-    // One statement: the entry, its postings and the balances they move (the accounts are locked).
-    const [created] = await manager.query<{ created_at: Date }[]>(
-      `WITH entry AS (
-         INSERT INTO journal_entries (id, kind, category, currency, amount, commission_amount, gross_amount,
-           payee_type, payee_id, description, reference, related_service_id, payment_method, original_entry_id,
-           hold_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id, created_at),
-       posted AS (
-         INSERT INTO postings (entry_id, account_id, amount, balance_after, created_at)
-         SELECT entry.id, m.account_id, m.amount, m.balance_after, entry.created_at
-           FROM entry, unnest($16::uuid[], $17::bigint[], $18::bigint[]) AS m(account_id, amount, balance_after)),
-       moved AS (
-         UPDATE accounts a SET balance = a.balance + m.amount
-           FROM unnest($16::uuid[], $17::bigint[]) AS m(account_id, amount) WHERE a.id = m.account_id)
-       SELECT created_at FROM entry`,
-      [
-        id,
-        entry.kind,
-        entry.category,
-        entry.currency,
-        entry.amount,
-        entry.commission_amount ?? 0,
-        entry.gross_amount ?? null,
-        entry.payee?.type ?? null,
-        entry.payee?.id ?? null,
-        entry.description ?? null,
-        entry.reference ?? null,
-        entry.related_service_id ?? null,
-        entry.payment_method ?? null,
-        entry.original_entry_id ?? null,
-        entry.hold_id ?? null,
-        accountIds,
-        moves.map(([, amount]) => amount),
-        accountIds.map((accountId) => balances.get(accountId)),
-      ],
-    );
+    const [created] = await preparedQuery<{ created_at: Date }[]>(manager, POST_ENTRY, [
+      id,
+      entry.kind,
+      entry.category,
+      entry.currency,
+      entry.amount,
+      entry.commission_amount ?? 0,
+      entry.gross_amount ?? null,
+      entry.payee?.type ?? null,
+      entry.payee?.id ?? null,
+      entry.description ?? null,
+      entry.reference ?? null,
+      entry.related_service_id ?? null,
+      entry.payment_method ?? null,
+      entry.original_entry_id ?? null,
+      entry.hold_id ?? null,
+      accountIds,
+      moves.map(([, amount]) => amount),
+      accountIds.map((accountId) => balances.get(accountId)),
+    ]);
 
     return { id, created_at: created?.created_at ?? new Date(), balances };
+  }
+
+  /** Row locks taken in id order: two transactions on the same accounts queue instead of deadlocking. */
+  private lockInOrder(manager: EntityManager, accountIds: string[]): Promise<Account[]> {
+    return preparedQuery<Account[]>(manager, LOCK_ACCOUNTS, [[...new Set(accountIds)]]);
   }
 
   async findEntry(

@@ -2,15 +2,13 @@ import { randomUUID } from 'node:crypto';
 
 import { Injectable } from '@nestjs/common';
 import {
-  AUTH_SUBJECTS,
   WALLET_EVENTS,
-  type FindUserByPhoneRequest,
   type TransferCompletedEvent,
   type TransferRequest,
   type UserSummary,
   type WalletTransactionView,
 } from '@ecom/contracts';
-import { currentContext, DomainError, EventPublisher, ServiceClient } from '@ecom/platform';
+import { currentContext, DomainError, EventPublisher, UserDirectory } from '@ecom/platform';
 
 import { AmlService } from '../aml/aml.service';
 import { Idempotency } from '../ledger/idempotency';
@@ -23,7 +21,7 @@ import { WalletsService } from '../wallets/wallets.service';
 @Injectable()
 export class TransfersService {
   constructor(
-    private readonly client: ServiceClient,
+    private readonly directory: UserDirectory,
     private readonly ledger: LedgerRepository,
     private readonly idempotency: Idempotency,
     private readonly wallets: WalletsService,
@@ -101,12 +99,10 @@ export class TransfersService {
     });
   }
 
-  /** The active account behind a phone, asked of auth; an unknown or invalid phone is no receiver. */
+  /** The active account behind a phone, as auth knows it; an unknown or invalid phone is no receiver. */
   private async receiverOf(phone: string): Promise<UserSummary> {
     try {
-      const request: FindUserByPhoneRequest = { phone };
-
-      return await this.client.request<UserSummary>(AUTH_SUBJECTS.findUserByPhone, request);
+      return await this.directory.byPhone(phone);
     } catch (error) {
       if (
         error instanceof DomainError &&

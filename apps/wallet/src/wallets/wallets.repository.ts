@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { WalletStatus } from '@ecom/contracts';
+import { preparedQuery, type PreparedStatement } from '@ecom/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 
 export interface WalletRow {
@@ -22,6 +23,23 @@ export interface Holder {
 const WALLET_COLUMNS = `w.account_id, w.user_id, w.status, w.single_transaction_max::float8 AS single_transaction_max,
   w.daily_limit::float8 AS daily_limit, w.monthly_limit::float8 AS monthly_limit, w.holder_name, w.holder_phone,
   w.created_at`;
+
+/** The wallets of a payment (payer first) and the payer's debits of the rolling day and the Lomé month. */
+const PAYMENT_STATE: PreparedStatement = {
+  name: 'wallet.wallets.payment-state',
+  text: `WITH bounds AS (
+           SELECT now() - interval '24 hours' AS day_start,
+                  date_trunc('month', now() AT TIME ZONE 'Africa/Lome') AT TIME ZONE 'Africa/Lome' AS month_start)
+         SELECT ${WALLET_COLUMNS}, s.daily, s.monthly
+           FROM wallets w
+           CROSS JOIN LATERAL (
+             SELECT COALESCE(sum(-p.amount) FILTER (WHERE p.created_at > b.day_start), 0)::float8 AS daily,
+                    COALESCE(sum(-p.amount) FILTER (WHERE p.created_at >= b.month_start), 0)::float8 AS monthly
+               FROM bounds b
+               LEFT JOIN postings p ON w.account_id = $1 AND p.account_id = w.account_id AND p.amount < 0
+                AND p.created_at >= least(b.day_start, b.month_start)) s
+          WHERE w.account_id = ANY($2::uuid[])`,
+};
 
 /** Wallets (a user's account in the ledger, its status and limit overrides): SQL only, no rules. */
 @Injectable()
@@ -80,19 +98,9 @@ export class WalletsRepository {
     payerAccountId: string,
     otherAccountIds: string[] = [],
   ): Promise<{ wallets: Map<string, WalletRow>; spending: { daily: number; monthly: number } }> {
-    const rows = await manager.query<(WalletRow & { daily: number; monthly: number })[]>(
-      `WITH bounds AS (
-         SELECT now() - interval '24 hours' AS day_start,
-                date_trunc('month', now() AT TIME ZONE 'Africa/Lome') AT TIME ZONE 'Africa/Lome' AS month_start)
-       SELECT ${WALLET_COLUMNS}, s.daily, s.monthly
-         FROM wallets w
-         CROSS JOIN LATERAL (
-           SELECT COALESCE(sum(-p.amount) FILTER (WHERE p.created_at > b.day_start), 0)::float8 AS daily,
-                  COALESCE(sum(-p.amount) FILTER (WHERE p.created_at >= b.month_start), 0)::float8 AS monthly
-             FROM bounds b
-             LEFT JOIN postings p ON w.account_id = $1 AND p.account_id = w.account_id AND p.amount < 0
-              AND p.created_at >= least(b.day_start, b.month_start)) s
-        WHERE w.account_id = ANY($2::uuid[])`,
+    const rows = await preparedQuery<(WalletRow & { daily: number; monthly: number })[]>(
+      manager,
+      PAYMENT_STATE,
       [payerAccountId, [payerAccountId, ...otherAccountIds]],
     );
     const payer = rows.find((row) => row.account_id === payerAccountId);

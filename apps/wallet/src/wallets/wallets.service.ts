@@ -11,7 +11,7 @@ import { DomainError, EventPublisher, inTransaction } from '@ecom/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 
 import { WalletConfig } from '../config';
-import type { AccountEntity } from '../ledger/account.entity';
+import type { Account } from '../ledger/account';
 import { checkLimits, type WalletLimits } from './limits';
 import { WalletsRepository, type Holder, type WalletRow } from './wallets.repository';
 
@@ -93,7 +93,7 @@ export class WalletsService {
    */
   async assertCanPay(
     manager: EntityManager,
-    account: AccountEntity,
+    account: Account,
     amount: number,
     others: string[] = [],
   ): Promise<Map<string, WalletRow>> {

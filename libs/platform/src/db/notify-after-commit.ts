@@ -1,5 +1,6 @@
 import {
   EventSubscriber,
+  type DataSource,
   type EntityManager,
   type EntitySubscriberInterface,
   type QueryRunner,
@@ -23,6 +24,46 @@ export function notifyAfterCommit(manager: EntityManager, channel: string): void
 }
 
 /**
+ * NOTIFYs to send, per data source: commits of the same moment share one statement, sent on a pooled
+ * connection while the committed transactions go on (an extra round trip each otherwise). At most one
+ * statement is in flight; channels added meanwhile go with the next.
+ */
+class Notifier {
+  private readonly channels = new Set<string>();
+  private sending = false;
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  add(channels: Iterable<string>): void {
+    for (const channel of channels) this.channels.add(channel);
+    if (!this.sending) {
+      this.sending = true;
+      setImmediate(() => void this.send());
+    }
+  }
+
+  private async send(): Promise<void> {
+    const channels = [...this.channels];
+    this.channels.clear();
+    try {
+      if (this.dataSource.isInitialized) {
+        await this.dataSource.query('SELECT pg_notify(channel, $2) FROM unnest($1::text[]) AS channel', [
+          channels,
+          '',
+        ]);
+      }
+    } catch {
+      // A lost wake-up only delays: the listeners poll as well.
+    } finally {
+      this.sending = false;
+      if (this.channels.size > 0) this.add([]);
+    }
+  }
+}
+
+const notifiers = new WeakMap<DataSource, Notifier>();
+
+/**
  * Sends the NOTIFYs after the commit, in a statement of their own. Inside the transaction, NOTIFY takes
  * Postgres's database-wide notify lock at commit and holds it while the commit record is flushed, so every
  * transaction that notifies would commit one at a time, whatever schema it writes. Alone, a NOTIFY writes
@@ -32,16 +73,19 @@ export function notifyAfterCommit(manager: EntityManager, channel: string): void
 // TypeORM loads only the subscribers its decorator registered.
 @EventSubscriber()
 export class NotifyAfterCommitSubscriber implements EntitySubscriberInterface {
-  async afterTransactionCommit({ queryRunner }: TransactionCommitEvent): Promise<void> {
+  afterTransactionCommit({ queryRunner }: TransactionCommitEvent): void {
     // Also called when a savepoint is released: only the outermost commit makes the rows visible.
     if (queryRunner.isTransactionActive) return;
     const channels = pending.get(queryRunner);
     if (!channels) return;
     pending.delete(queryRunner);
-    await queryRunner.query('SELECT pg_notify(channel, $2) FROM unnest($1::text[]) AS channel', [
-      [...channels],
-      '',
-    ]);
+    const dataSource = queryRunner.connection;
+    let notifier = notifiers.get(dataSource);
+    if (!notifier) {
+      notifier = new Notifier(dataSource);
+      notifiers.set(dataSource, notifier);
+    }
+    notifier.add(channels);
   }
 
   afterTransactionRollback({ queryRunner }: TransactionRollbackEvent): void {

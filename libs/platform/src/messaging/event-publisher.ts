@@ -4,8 +4,14 @@ import type { EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@ecom/contracts';
 
 import { currentContext } from '../context/request-context';
+import { preparedQuery, type PreparedStatement } from '../db/database';
 import { notifyAfterCommit } from '../db/notify-after-commit';
 import { HEADER } from './headers';
+
+const INSERT_OUTBOX: PreparedStatement = {
+  name: 'platform.outbox.insert',
+  text: 'INSERT INTO outbox (id, type, aggregate_id, envelope, headers) VALUES ($1, $2, $3, $4, $5)',
+};
 
 export interface PublishOptions {
   /** Events of one aggregate are relayed in the order they were written. */
@@ -44,10 +50,13 @@ export class EventPublisher {
     const headers: Record<string, string> = {};
     if (context) headers[HEADER.requestId] = context.requestId;
     if (context?.traceparent) headers[HEADER.traceparent] = context.traceparent;
-    await manager.query(
-      'INSERT INTO outbox (id, type, aggregate_id, envelope, headers) VALUES ($1, $2, $3, $4, $5)',
-      [id, type, options.aggregateId ?? null, JSON.stringify(envelope), JSON.stringify(headers)],
-    );
+    await preparedQuery(manager, INSERT_OUTBOX, [
+      id,
+      type,
+      options.aggregateId ?? null,
+      JSON.stringify(envelope),
+      JSON.stringify(headers),
+    ]);
     notifyAfterCommit(manager, this.channel);
 
     return envelope;
