@@ -71,9 +71,9 @@ export class HoldsService {
     const wallet = await this.wallets.get(request.user_id);
 
     return this.idempotency.run('ops.hold', request.idempotency_key, request, async (manager) => {
-      const account = (await this.ledger.lock(manager, [wallet.account_id])).get(wallet.account_id);
+      const { accounts } = await this.wallets.lockToPay(manager, wallet.account_id, request.amount);
+      const account = accounts.get(wallet.account_id);
       if (!account) throw new DomainError('WALLET_NOT_FOUND');
-      await this.wallets.assertCanPay(manager, account, request.amount);
       await this.ledger.changeHeld(manager, account, request.amount);
       const [hold] = await manager.query<HoldRow[]>(
         `INSERT INTO holds (id, account_id, user_id, amount, currency, category, description, reference,

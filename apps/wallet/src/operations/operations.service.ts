@@ -149,10 +149,7 @@ export class OperationsService {
     const payeeAccount = request.payee ? await this.ledger.payeeAccountId(request.payee) : null;
 
     return this.idempotency.run('ops.debit', request.idempotency_key, request, async (manager) => {
-      const accounts = await this.ledger.lock(manager, [wallet.account_id]);
-      const account = accounts.get(wallet.account_id);
-      if (!account) throw new DomainError('WALLET_NOT_FOUND');
-      await this.wallets.assertCanPay(manager, account, request.amount);
+      const { accounts } = await this.wallets.lockToPay(manager, wallet.account_id, request.amount);
       const posted = await this.ledger.post(
         manager,
         {

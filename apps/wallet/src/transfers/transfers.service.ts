@@ -43,10 +43,9 @@ export class TransfersService {
     const receiverAccount = await this.wallets.accountOf(receiver.user_id);
 
     return this.idempotency.run(`transfer:${senderId}`, key, request, async (manager) => {
-      const accounts = await this.ledger.lock(manager, [senderAccount, receiverAccount]);
-      const from = accounts.get(senderAccount);
-      if (!from) throw new DomainError('WALLET_NOT_FOUND');
-      const wallets = await this.wallets.assertCanPay(manager, from, request.amount, [receiverAccount]);
+      const { accounts, wallets } = await this.wallets.lockToPay(manager, senderAccount, request.amount, [
+        receiverAccount,
+      ]);
       const to = wallets.get(receiverAccount);
       if (!to) throw new DomainError('WALLET_RECIPIENT_NOT_FOUND');
       this.wallets.assertCanReceive(to);

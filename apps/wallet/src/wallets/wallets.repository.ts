@@ -3,6 +3,8 @@ import type { WalletStatus } from '@ecom/contracts';
 import { preparedQuery, type PreparedStatement } from '@ecom/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 
+import type { Account } from '../ledger/account';
+
 export interface WalletRow {
   account_id: string;
   user_id: string;
@@ -13,6 +15,13 @@ export interface WalletRow {
   holder_name: string | null;
   holder_phone: string | null;
   created_at: Date;
+}
+
+/** The locked accounts of a payment, their wallets and the payer's spending. */
+export interface PaymentState {
+  accounts: Map<string, Account>;
+  wallets: Map<string, WalletRow>;
+  spending: { daily: number; monthly: number };
 }
 
 export interface Holder {
@@ -39,6 +48,35 @@ const PAYMENT_STATE: PreparedStatement = {
                LEFT JOIN postings p ON w.account_id = $1 AND p.account_id = w.account_id AND p.amount < 0
                 AND p.created_at >= least(b.day_start, b.month_start)) s
           WHERE w.account_id = ANY($2::uuid[])`,
+};
+
+/**
+ * The accounts of a payment locked in id order (payer and, for a transfer, receiver) with their wallets
+ * and the payer's spending, in one round trip. The spending is read from the statement's snapshot, taken
+ * before the lock was granted: `seen_whole` says whether the payer's row is still the version that
+ * snapshot saw. Every posting moves its account's balance, so when it is, no posting of the payer is
+ * missing from the sum; when it is not (another payment committed while this one waited for the lock),
+ * the caller reads the spending again.
+ */
+const LOCK_TO_PAY: PreparedStatement = {
+  name: 'wallet.wallets.lock-to-pay',
+  text: `WITH locked AS MATERIALIZED (
+           SELECT id, kind, balance::float8 AS balance, held::float8 AS held, xmin AS version
+             FROM accounts WHERE id = ANY($2::uuid[]) ORDER BY id FOR UPDATE),
+         bounds AS (
+           SELECT now() - interval '24 hours' AS day_start,
+                  date_trunc('month', now() AT TIME ZONE 'Africa/Lome') AT TIME ZONE 'Africa/Lome' AS month_start)
+         SELECT l.id, l.kind, l.balance, l.held,
+                l.version = (SELECT a.xmin FROM accounts a WHERE a.id = l.id) AS seen_whole,
+                ${WALLET_COLUMNS}, s.daily, s.monthly
+           FROM locked l
+           JOIN wallets w ON w.account_id = l.id
+           CROSS JOIN LATERAL (
+             SELECT COALESCE(sum(-p.amount) FILTER (WHERE p.created_at > b.day_start), 0)::float8 AS daily,
+                    COALESCE(sum(-p.amount) FILTER (WHERE p.created_at >= b.month_start), 0)::float8 AS monthly
+               FROM bounds b
+               LEFT JOIN postings p ON l.id = $1 AND p.account_id = l.id AND p.amount < 0
+                AND p.created_at >= least(b.day_start, b.month_start)) s`,
 };
 
 /** Wallets (a user's account in the ledger, its status and limit overrides): SQL only, no rules. */
@@ -89,15 +127,41 @@ export class WalletsRepository {
     return rows.length > 0;
   }
 
+  /** What a payment checks, under the locks of its accounts (see LOCK_TO_PAY). */
+  async lockForPayment(
+    manager: EntityManager,
+    payerAccountId: string,
+    otherAccountIds: string[],
+  ): Promise<PaymentState> {
+    const rows = await preparedQuery<
+      (WalletRow & Account & { seen_whole: boolean; daily: number; monthly: number })[]
+    >(manager, LOCK_TO_PAY, [payerAccountId, [payerAccountId, ...otherAccountIds]]);
+    const accounts = new Map(
+      rows.map((row): [string, Account] => [
+        row.id,
+        { id: row.id, kind: row.kind, balance: row.balance, held: row.held },
+      ]),
+    );
+    const payer = rows.find((row) => row.id === payerAccountId);
+    if (payer && !payer.seen_whole)
+      return { accounts, ...(await this.paymentState(manager, payerAccountId, otherAccountIds)) };
+
+    return {
+      accounts,
+      wallets: new Map(rows.map((row) => [row.account_id, row])),
+      spending: { daily: payer?.daily ?? 0, monthly: payer?.monthly ?? 0 },
+    };
+  }
+
   /**
    * The wallets of these accounts, and for the payer's the debits of the rolling day and of the
    * Africa/Lome calendar month, from its postings: one round trip for everything a payment checks.
    */
-  async paymentState(
+  private async paymentState(
     manager: EntityManager,
     payerAccountId: string,
     otherAccountIds: string[] = [],
-  ): Promise<{ wallets: Map<string, WalletRow>; spending: { daily: number; monthly: number } }> {
+  ): Promise<Omit<PaymentState, 'accounts'>> {
     const rows = await preparedQuery<(WalletRow & { daily: number; monthly: number })[]>(
       manager,
       PAYMENT_STATE,

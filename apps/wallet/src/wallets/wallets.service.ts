@@ -11,9 +11,8 @@ import { DomainError, EventPublisher, inTransaction } from '@ecom/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 
 import { WalletConfig } from '../config';
-import type { Account } from '../ledger/account';
 import { checkLimits, type WalletLimits } from './limits';
-import { WalletsRepository, type Holder, type WalletRow } from './wallets.repository';
+import { WalletsRepository, type Holder, type PaymentState, type WalletRow } from './wallets.repository';
 
 const ACCOUNT_CACHE_SIZE = 100_000;
 
@@ -86,20 +85,25 @@ export class WalletsService {
   }
 
   /**
-   * Paying `amount` out of a wallet whose account row is locked by the caller's transaction: status,
-   * limits (read under the lock, so that two concurrent debits cannot both fit in what is left of a limit)
-   * and available funds. Answers the wallets of the payer and of `others` (a transfer's receiver) as read
-   * under the lock: a freeze or a limit change committed before it counts.
+   * Locks the payer's account (and `others`: a transfer's receiver), always in id order, and checks that
+   * it can pay `amount`: status, limits (read under the lock, so that two concurrent debits cannot both
+   * fit in what is left of a limit) and available funds. Answers the locked accounts and their wallets as
+   * read under the lock: a freeze or a limit change committed before it counts.
    */
-  async assertCanPay(
+  async lockToPay(
     manager: EntityManager,
-    account: Account,
+    payerAccountId: string,
     amount: number,
     others: string[] = [],
-  ): Promise<Map<string, WalletRow>> {
-    const { wallets, spending } = await this.wallets.paymentState(manager, account.id, others);
-    const current = wallets.get(account.id);
-    if (!current) throw new DomainError('WALLET_NOT_FOUND');
+  ): Promise<Pick<PaymentState, 'accounts' | 'wallets'>> {
+    const { accounts, wallets, spending } = await this.wallets.lockForPayment(
+      manager,
+      payerAccountId,
+      others,
+    );
+    const account = accounts.get(payerAccountId);
+    const current = wallets.get(payerAccountId);
+    if (!account || !current) throw new DomainError('WALLET_NOT_FOUND');
     if (current.status === 'frozen') throw new DomainError('WALLET_FROZEN');
     if (current.status === 'closed') throw new DomainError('WALLET_CLOSED');
     checkLimits(amount, this.limitsOf(current), { ...spending, held: account.held });
@@ -109,7 +113,7 @@ export class WalletsService {
       });
     }
 
-    return wallets;
+    return { accounts, wallets };
   }
 
   async balance(userId: string): Promise<WalletBalanceView> {
