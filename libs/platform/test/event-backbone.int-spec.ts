@@ -233,7 +233,63 @@ describe('event backbone (outbox, relay, inbox consumers) on real Postgres and J
     expect(control.attempts.get(counterId)).toBeUndefined();
   });
 
+  it('acknowledges an event its handler has no business with, without a transaction or an inbox record', async () => {
+    const counterId = randomUUID();
+    const before = await consumed('ignored');
+    const envelope = counterEvent({ counter_id: counterId, by: 5, private: true });
+
+    await bus.connection
+      .jetstream()
+      .publish(bus.naming.event(COUNTER_EVENT), codec.encode(envelope), { msgID: envelope.id });
+
+    await waitFor(async () => (await consumed('ignored')) > before, { what: 'the event to be ignored' });
+    expect(await tally(counterId)).toBeUndefined();
+    expect(await dataSource.query('SELECT 1 FROM inbox WHERE event_id = $1', [envelope.id])).toHaveLength(0);
+    expect(control.attempts.get(counterId)).toBeUndefined();
+  });
+
   it('answers a domain error raised by a command with its stable code', async () => {
     await expect(increment(randomUUID(), 1, { fail_after_write: true })).rejects.toBeInstanceOf(DomainError);
+  });
+});
+
+describe('outbox relay leadership across replicas', () => {
+  it('lets one replica relay at a time, and another take over when the leader stops', async () => {
+    const environment = await TestEnvironment.create();
+    const bus = await TestBus.connect(environment);
+    const control = new ConsumerControl();
+    const settings = { OUTBOX_POLL_MS: '100' };
+    const first = await startService(counterService(control), environment, settings);
+    const second = await startService(counterService(control), environment, settings);
+    const dataSource = second.app.get(DataSource);
+    const leaders = async (): Promise<number> => {
+      const [row] = await dataSource.query<{ count: number }[]>(
+        `SELECT count(*)::int AS count FROM pg_locks WHERE locktype = 'advisory' AND granted
+            AND objid::int = hashtext('ecom.outbox.' || current_schema())`,
+      );
+
+      return row?.count ?? 0;
+    };
+    const applied = (counterId: string): Promise<unknown> =>
+      waitFor(
+        async () =>
+          (await dataSource.query<unknown[]>('SELECT 1 FROM tally WHERE counter_id = $1', [counterId]))[0],
+        { what: `the event of ${counterId} to be relayed and applied` },
+      );
+    try {
+      await bus.client.request('analytics.counter.increment', { counter_id: randomUUID(), by: 1 });
+      expect(await leaders()).toBe(1);
+
+      await first.close();
+      const counterId = randomUUID();
+      await bus.client.request('analytics.counter.increment', { counter_id: counterId, by: 2 });
+
+      await applied(counterId);
+      expect(await leaders()).toBe(1);
+    } finally {
+      await second.close();
+      await bus.close();
+      await environment.destroy();
+    }
   });
 });

@@ -5,11 +5,9 @@ import type { EntityManager } from 'typeorm';
 
 import { OrderLifecycleService, SYSTEM } from '../orders/order-lifecycle.service';
 
-function orderIntent(event: EventEnvelope): PaymentIntentEvent | null {
-  const intent = event.data as unknown as PaymentIntentEvent;
-
-  return intent.purpose === 'order' ? intent : null;
-}
+/** Only orders' intents: recharges and rides belong to other services. */
+const isOrderIntent = (event: EventEnvelope): boolean =>
+  (event.data as Partial<PaymentIntentEvent>).purpose === 'order';
 
 /**
  * Outcomes of the orders' payment intents. Each handler is a conditional update (paid only while
@@ -19,32 +17,33 @@ function orderIntent(event: EventEnvelope): PaymentIntentEvent | null {
 export class PaymentEventsConsumer {
   constructor(private readonly lifecycle: OrderLifecycleService) {}
 
-  @OnEvent(PAYMENT_EVENTS.intentSucceeded, { consumer: 'order-paid' })
-  async onSucceeded(event: EventEnvelope, manager: EntityManager): Promise<void> {
-    const intent = orderIntent(event);
-    if (intent) await this.lifecycle.markPaid(manager, intent.reference_id, intent.intent_id);
+  @OnEvent(PAYMENT_EVENTS.intentSucceeded, { consumer: 'order-paid', when: isOrderIntent })
+  async onSucceeded(event: EventEnvelope<PaymentIntentEvent>, manager: EntityManager): Promise<void> {
+    await this.lifecycle.markPaid(manager, event.data.reference_id, event.data.intent_id);
   }
 
   /** Refused or abandoned: the order is cancelled and its stock goes back, once. */
-  @OnEvent(PAYMENT_EVENTS.intentFailed, { consumer: 'order-payment-failed' })
-  async onFailed(event: EventEnvelope, manager: EntityManager): Promise<void> {
+  @OnEvent(PAYMENT_EVENTS.intentFailed, { consumer: 'order-payment-failed', when: isOrderIntent })
+  async onFailed(event: EventEnvelope<PaymentIntentEvent>, manager: EntityManager): Promise<void> {
     await this.cancelUnpaid(event, manager, 'payment failed');
   }
 
-  @OnEvent(PAYMENT_EVENTS.intentCancelled, { consumer: 'order-payment-cancelled' })
-  async onCancelled(event: EventEnvelope, manager: EntityManager): Promise<void> {
+  @OnEvent(PAYMENT_EVENTS.intentCancelled, { consumer: 'order-payment-cancelled', when: isOrderIntent })
+  async onCancelled(event: EventEnvelope<PaymentIntentEvent>, manager: EntityManager): Promise<void> {
     await this.cancelUnpaid(event, manager, 'payment cancelled');
   }
 
-  @OnEvent(PAYMENT_EVENTS.intentRefunded, { consumer: 'order-refunded' })
-  async onRefunded(event: EventEnvelope, manager: EntityManager): Promise<void> {
-    const intent = orderIntent(event);
-    if (intent) await this.lifecycle.markRefunded(manager, intent.reference_id);
+  @OnEvent(PAYMENT_EVENTS.intentRefunded, { consumer: 'order-refunded', when: isOrderIntent })
+  async onRefunded(event: EventEnvelope<PaymentIntentEvent>, manager: EntityManager): Promise<void> {
+    await this.lifecycle.markRefunded(manager, event.data.reference_id);
   }
 
-  private async cancelUnpaid(event: EventEnvelope, manager: EntityManager, reason: string): Promise<void> {
-    const intent = orderIntent(event);
-    if (!intent) return;
+  private async cancelUnpaid(
+    event: EventEnvelope<PaymentIntentEvent>,
+    manager: EntityManager,
+    reason: string,
+  ): Promise<void> {
+    const intent = event.data;
     // Only the intent the order currently waits on: a replaced one (paid another way) says nothing.
     const [order] = await manager.query<{ id: string }[]>(
       `SELECT id FROM orders WHERE id = $1 AND payment_intent_id = $2 AND payment_status = 'pending'`,

@@ -5,26 +5,27 @@ import type { EntityManager } from 'typeorm';
 
 import { RechargesService } from './recharges.service';
 
-/** Outcomes of recharge payments; other purposes (orders, rides) belong to other services. */
+/** Only recharges: the outcomes of orders' and rides' payments belong to other services. */
+const isRecharge = (event: EventEnvelope): boolean =>
+  (event.data as Partial<PaymentIntentEvent>).purpose === 'wallet_recharge';
+
+/** Outcomes of recharge payments. */
 @Injectable()
 export class PaymentOutcomeConsumer {
   constructor(private readonly recharges: RechargesService) {}
 
-  @OnEvent(PAYMENT_EVENTS.intentSucceeded, { consumer: 'recharge-succeeded' })
+  @OnEvent(PAYMENT_EVENTS.intentSucceeded, { consumer: 'recharge-succeeded', when: isRecharge })
   async onSucceeded(event: EventEnvelope<PaymentIntentEvent>, manager: EntityManager): Promise<void> {
-    const intent = event.data;
-    if (intent.purpose === 'wallet_recharge') await this.recharges.succeeded(manager, intent);
+    await this.recharges.succeeded(manager, event.data);
   }
 
-  @OnEvent(PAYMENT_EVENTS.intentFailed, { consumer: 'recharge-failed' })
+  @OnEvent(PAYMENT_EVENTS.intentFailed, { consumer: 'recharge-failed', when: isRecharge })
   async onFailed(event: EventEnvelope<PaymentIntentEvent>, manager: EntityManager): Promise<void> {
-    const intent = event.data;
-    if (intent.purpose === 'wallet_recharge') await this.recharges.failed(manager, intent);
+    await this.recharges.failed(manager, event.data);
   }
 
-  @OnEvent(PAYMENT_EVENTS.intentCancelled, { consumer: 'recharge-cancelled' })
+  @OnEvent(PAYMENT_EVENTS.intentCancelled, { consumer: 'recharge-cancelled', when: isRecharge })
   async onCancelled(event: EventEnvelope<PaymentIntentEvent>, manager: EntityManager): Promise<void> {
-    const intent = event.data;
-    if (intent.purpose === 'wallet_recharge') await this.recharges.failed(manager, intent);
+    await this.recharges.failed(manager, event.data);
   }
 }

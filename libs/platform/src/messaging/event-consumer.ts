@@ -121,6 +121,12 @@ export class EventConsumer {
     await runWithContext(context, () =>
       inSpan(`event ${envelope.type}`, SpanKind.CONSUMER, context.traceparent, async () => {
         try {
+          if (this.options.metadata.when?.(envelope) === false) {
+            message.ack();
+            this.options.metrics.eventsConsumed.inc({ consumer: this.name, outcome: 'ignored' });
+
+            return;
+          }
           const applied = await this.apply(envelope);
           message.ack();
           this.options.metrics.eventsConsumed.inc({

@@ -1,4 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
+import type { EventEnvelope } from '@ecom/contracts';
 
 export const ON_EVENT_KEY = 'ecom:on-event';
 
@@ -9,6 +10,11 @@ export interface OnEventOptions {
   payload?: new () => object;
   /** `all` replays the stream's history to a new consumer (projections); `new` starts from now. */
   deliver?: 'all' | 'new';
+  /**
+   * Which events of the type are this handler's business (a purpose, a kind); the others are acknowledged
+   * without a transaction or an inbox record, since applying them would change nothing.
+   */
+  when?: (event: EventEnvelope) => boolean;
 }
 
 export interface OnEventMetadata extends OnEventOptions {

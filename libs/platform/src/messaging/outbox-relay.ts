@@ -2,7 +2,7 @@ import { headers as natsHeaders, JSONCodec, type JetStreamClient } from 'nats';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 
-import { preparedQuery, type PreparedStatement } from '../db/database';
+import type { PreparedStatement } from '../db/database';
 import type { Logger } from '../logging/logger';
 import type { MetricsService } from '../metrics/metrics.service';
 import type { Naming } from './naming';
@@ -12,13 +12,10 @@ const RETENTION = '7 days';
 /** Cleanup of published rows runs once every this many cycles. */
 const CLEANUP_EVERY = 300;
 
-const LOCK_OUTBOX: PreparedStatement = {
-  name: 'platform.outbox.lock',
-  text: 'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked',
-};
-const CLAIM_PENDING: PreparedStatement = {
-  name: 'platform.outbox.claim-pending',
-  text: 'SELECT id, type, envelope, headers FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED',
+/** Pending rows, oldest first: only the leader reads them, so they need no row lock. */
+const PENDING: PreparedStatement = {
+  name: 'platform.outbox.pending',
+  text: 'SELECT id, type, envelope, headers FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT $1',
 };
 const MARK_SENT: PreparedStatement = {
   name: 'platform.outbox.mark-sent',
@@ -49,11 +46,15 @@ export interface OutboxRelayOptions {
 /**
  * Publishes committed outbox rows to JetStream, oldest first, with `Nats-Msg-Id` = event id so that a
  * publish repeated after a crash is dropped by the stream. Wakes on NOTIFY, polls as a fallback.
- * One replica relays a schema at a time (transaction advisory lock), which keeps order per aggregate;
- * rows are marked sent in the same transaction that claimed them, only once JetStream acknowledged them.
+ * One replica relays a schema at a time, which keeps order per aggregate: the leader, which holds a
+ * session advisory lock on its own connection (the one that LISTENs), released by Postgres if the
+ * process or the connection dies. The leader reads pending rows and marks them sent once JetStream
+ * acknowledged them, two statements a cycle and no transaction.
  */
 export class OutboxRelay {
-  private listener?: Client;
+  private connection?: Client;
+  private connecting?: Promise<Client | undefined>;
+  private leader = false;
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private wakeAgain = false;
@@ -64,19 +65,10 @@ export class OutboxRelay {
   constructor(private readonly options: OutboxRelayOptions) {}
 
   async start(): Promise<void> {
-    const { databaseUrl, channel, pollMs, logger } = this.options;
-    this.listener = new Client({ connectionString: databaseUrl });
-    this.listener.on('notification', () => {
-      this.wake();
-    });
-    this.listener.on('error', (error) =>
-      logger.warn('Outbox listener connection failed; polling continues', { error }),
-    );
-    await this.listener.connect();
-    await this.listener.query(`LISTEN "${channel}"`);
+    await this.connect();
     this.timer = setInterval(() => {
       this.wake();
-    }, pollMs);
+    }, this.options.pollMs);
     this.wake();
   }
 
@@ -84,7 +76,7 @@ export class OutboxRelay {
     this.stopped = true;
     clearInterval(this.timer);
     await this.running;
-    await this.listener?.end().catch(() => undefined);
+    await this.connection?.end().catch(() => undefined);
   }
 
   /** Publishes everything pending now; resolves when the outbox was empty at some point after the call. */
@@ -109,11 +101,51 @@ export class OutboxRelay {
     });
   }
 
+  /** The relay's own connection, opened again after a failure (on the next wake). */
+  private connect(): Promise<Client | undefined> {
+    if (this.connection) return Promise.resolve(this.connection);
+    this.connecting ??= this.open().finally(() => (this.connecting = undefined));
+
+    return this.connecting;
+  }
+
+  private async open(): Promise<Client | undefined> {
+    const { databaseUrl, schema, channel, logger } = this.options;
+    const client = new Client({ connectionString: databaseUrl, options: `-c search_path=${schema}` });
+    const lost = (error?: unknown): void => {
+      if (this.connection !== client) return;
+      this.connection = undefined;
+      this.leader = false;
+      if (!this.stopped)
+        logger.warn('Outbox relay connection lost; it reconnects on the next poll', { error });
+      void client.end().catch(() => undefined);
+    };
+    client.on('notification', () => {
+      this.wake();
+    });
+    client.on('error', lost);
+    client.on('end', () => lost());
+    try {
+      await client.connect();
+      await client.query(`LISTEN "${channel}"`);
+    } catch (error) {
+      logger.warn('Outbox relay cannot connect yet; polling continues', { error });
+      await client.end().catch(() => undefined);
+
+      return undefined;
+    }
+    this.connection = client;
+
+    return client;
+  }
+
   private async drain(): Promise<void> {
     try {
+      const connection = await this.connect();
+      if (!connection || !(await this.lead(connection))) return;
       let published: number;
       do {
-        published = await this.relayBatch();
+        published = await this.relayBatch(connection);
       } while (published === BATCH_SIZE && !this.stopped);
       // Once per poll interval: under load a cycle follows every commit, and the gauge needs no more.
       if (Date.now() - this.lagMeasuredAt >= this.options.pollMs) await this.measureLag();
@@ -124,44 +156,49 @@ export class OutboxRelay {
     }
   }
 
-  private relayBatch(): Promise<number> {
-    const { dataSource, jetstream, naming, schema, metrics, logger } = this.options;
+  /** True while this replica leads; the others try again on each wake, and one takes over a lost lead. */
+  private async lead(connection: Client): Promise<boolean> {
+    if (this.leader) return true;
+    const { rows } = await connection.query<{ locked: boolean }>(
+      'SELECT pg_try_advisory_lock(hashtext($1)) AS locked',
+      [`ecom.outbox.${this.options.schema}`],
+    );
+    this.leader = rows[0]?.locked === true;
 
-    return dataSource.transaction(async (manager) => {
-      const [lock] = await preparedQuery<{ locked: boolean }[]>(manager, LOCK_OUTBOX, [
-        `ecom.outbox.${schema}`,
-      ]);
-      if (!lock?.locked) return 0;
-      const rows = await preparedQuery<OutboxRow[]>(manager, CLAIM_PENDING, [BATCH_SIZE]);
-      if (rows.length === 0) return 0;
-      // Published back to back so JetStream stores them in seq order; acknowledged ones are marked sent.
-      const results = await Promise.allSettled(
-        rows.map((row) => {
-          const headers = natsHeaders();
-          for (const [name, value] of Object.entries(row.headers)) headers.set(name, value);
+    return this.leader;
+  }
 
-          return jetstream.publish(naming.event(row.type), codec.encode(row.envelope), {
-            msgID: row.id,
-            headers,
-          });
-        }),
-      );
-      const firstFailure = results.findIndex((result) => result.status === 'rejected');
-      const sent = firstFailure === -1 ? rows : rows.slice(0, firstFailure);
-      if (sent.length > 0) {
-        await preparedQuery(manager, MARK_SENT, [sent.map((row) => row.id)]);
-        metrics.outboxPublished.inc(sent.length);
-      }
-      if (firstFailure !== -1) {
-        const failure = results[firstFailure] as PromiseRejectedResult;
-        logger.warn('JetStream refused an outbox event; the rest of the batch waits', {
-          event_id: rows[firstFailure]?.id,
-          error: failure.reason as unknown,
+  private async relayBatch(connection: Client): Promise<number> {
+    const { jetstream, naming, metrics, logger } = this.options;
+    const { rows } = await connection.query<OutboxRow>({ ...PENDING, values: [BATCH_SIZE] });
+    if (rows.length === 0) return 0;
+    // Published back to back so JetStream stores them in seq order; acknowledged ones are marked sent.
+    const results = await Promise.allSettled(
+      rows.map((row) => {
+        const headers = natsHeaders();
+        for (const [name, value] of Object.entries(row.headers)) headers.set(name, value);
+
+        return jetstream.publish(naming.event(row.type), codec.encode(row.envelope), {
+          msgID: row.id,
+          headers,
         });
-      }
+      }),
+    );
+    const firstFailure = results.findIndex((result) => result.status === 'rejected');
+    const sent = firstFailure === -1 ? rows : rows.slice(0, firstFailure);
+    if (sent.length > 0) {
+      await connection.query({ ...MARK_SENT, values: [sent.map((row) => row.id)] });
+      metrics.outboxPublished.inc(sent.length);
+    }
+    if (firstFailure !== -1) {
+      const failure = results[firstFailure] as PromiseRejectedResult;
+      logger.warn('JetStream refused an outbox event; the rest of the batch waits', {
+        event_id: rows[firstFailure]?.id,
+        error: failure.reason as unknown,
+      });
+    }
 
-      return firstFailure === -1 ? sent.length : 0;
-    });
+    return firstFailure === -1 ? sent.length : 0;
   }
 
   private async measureLag(): Promise<void> {

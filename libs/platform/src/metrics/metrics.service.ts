@@ -45,7 +45,7 @@ export class MetricsService {
     });
     this.eventsConsumed = new Counter({
       name: 'ecom_events_consumed_total',
-      help: 'Events handled by consumers, by outcome (applied, duplicate, retried, dead_lettered)',
+      help: 'Events handled by consumers, by outcome (applied, duplicate, ignored, retried, dead_lettered)',
       labelNames: ['consumer', 'outcome'],
       registers: [this.registry],
     });
