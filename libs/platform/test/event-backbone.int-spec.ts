@@ -254,13 +254,13 @@ describe('event backbone (outbox, relay, inbox consumers) on real Postgres and J
 });
 
 describe('outbox relay leadership across replicas', () => {
-  it('lets one replica relay at a time, and another take over when the leader stops', async () => {
+  it('lets one replica relay at a time, woken by the others, and another take over when it stops', async () => {
     const environment = await TestEnvironment.create();
     const bus = await TestBus.connect(environment);
     const control = new ConsumerControl();
-    const settings = { OUTBOX_POLL_MS: '100' };
-    const first = await startService(counterService(control), environment, settings);
-    const second = await startService(counterService(control), environment, settings);
+    // The leader never polls within the test: what the other replica commits must wake it by NOTIFY.
+    const first = await startService(counterService(control), environment, { OUTBOX_POLL_MS: '600000' });
+    const second = await startService(counterService(control), environment, { OUTBOX_POLL_MS: '100' });
     const dataSource = second.app.get(DataSource);
     const leaders = async (): Promise<number> => {
       const [row] = await dataSource.query<{ count: number }[]>(
@@ -277,7 +277,12 @@ describe('outbox relay leadership across replicas', () => {
         { what: `the event of ${counterId} to be relayed and applied` },
       );
     try {
-      await bus.client.request('analytics.counter.increment', { counter_id: randomUUID(), by: 1 });
+      // Commands are shared out between the replicas: some commit on the one that does not lead.
+      const counters = Array.from({ length: 8 }, () => randomUUID());
+      for (const counterId of counters) {
+        await bus.client.request('analytics.counter.increment', { counter_id: counterId, by: 1 });
+      }
+      for (const counterId of counters) await applied(counterId);
       expect(await leaders()).toBe(1);
 
       await first.close();

@@ -23,6 +23,24 @@ export function notifyAfterCommit(manager: EntityManager, channel: string): void
   pending.set(runner, channels);
 }
 
+/** Listeners in this process, per data source and channel, woken without a NOTIFY. */
+const inProcess = new WeakMap<DataSource, Map<string, () => void>>();
+
+/**
+ * While registered, a commit on `dataSource` that notifies `channel` calls `wake` directly instead of
+ * sending a NOTIFY, which saves a statement per commit. For a listener that alone acts on the channel
+ * (the outbox relay while it leads); answers the unregistration, after which NOTIFYs go out again.
+ */
+export function listenInProcess(dataSource: DataSource, channel: string, wake: () => void): () => void {
+  const listeners = inProcess.get(dataSource) ?? new Map<string, () => void>();
+  inProcess.set(dataSource, listeners);
+  listeners.set(channel, wake);
+
+  return () => {
+    if (listeners.get(channel) === wake) listeners.delete(channel);
+  };
+}
+
 /**
  * NOTIFYs to send, per data source: commits of the same moment share one statement, sent on a pooled
  * connection while the committed transactions go on (an extra round trip each otherwise). At most one
@@ -80,12 +98,20 @@ export class NotifyAfterCommitSubscriber implements EntitySubscriberInterface {
     if (!channels) return;
     pending.delete(queryRunner);
     const dataSource = queryRunner.connection;
+    const listeners = inProcess.get(dataSource);
+    const toNotify: string[] = [];
+    for (const channel of channels) {
+      const wake = listeners?.get(channel);
+      if (wake) wake();
+      else toNotify.push(channel);
+    }
+    if (toNotify.length === 0) return;
     let notifier = notifiers.get(dataSource);
     if (!notifier) {
       notifier = new Notifier(dataSource);
       notifiers.set(dataSource, notifier);
     }
-    notifier.add(channels);
+    notifier.add(toNotify);
   }
 
   afterTransactionRollback({ queryRunner }: TransactionRollbackEvent): void {

@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 
 import type { PreparedStatement } from '../db/database';
+import { listenInProcess } from '../db/notify-after-commit';
 import type { Logger } from '../logging/logger';
 import type { MetricsService } from '../metrics/metrics.service';
 import type { Naming } from './naming';
@@ -55,6 +56,8 @@ export class OutboxRelay {
   private connection?: Client;
   private connecting?: Promise<Client | undefined>;
   private leader = false;
+  /** While leading, commits of this process wake the relay directly (see listenInProcess). */
+  private unlisten?: () => void;
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private wakeAgain = false;
@@ -75,6 +78,7 @@ export class OutboxRelay {
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
+    this.unlisten?.();
     await this.running;
     await this.connection?.end().catch(() => undefined);
   }
@@ -116,6 +120,7 @@ export class OutboxRelay {
       if (this.connection !== client) return;
       this.connection = undefined;
       this.leader = false;
+      this.unlisten?.();
       if (!this.stopped)
         logger.warn('Outbox relay connection lost; it reconnects on the next poll', { error });
       void client.end().catch(() => undefined);
@@ -164,6 +169,11 @@ export class OutboxRelay {
       [`ecom.outbox.${this.options.schema}`],
     );
     this.leader = rows[0]?.locked === true;
+    if (this.leader) {
+      this.unlisten = listenInProcess(this.options.dataSource, this.options.channel, () => {
+        this.wake();
+      });
+    }
 
     return this.leader;
   }
