@@ -247,6 +247,27 @@ async function main(): Promise<number> {
       },
     );
     write(`cpu per transfer (µs): ${cpu.join(', ')}`);
+    // The same path with the least work behind it (one indexed read): the floor a transfer stands on.
+    const reads = await autocannon({
+      url: `${api}/wallet/balance`,
+      connections: CONNECTIONS,
+      duration: SECONDS,
+      requests: [
+        {
+          setupRequest: (request: { headers: Record<string, string> }) => {
+            request.headers = {
+              ...request.headers,
+              authorization: `Bearer ${users[randomInt(0, users.length)]?.token ?? ''}`,
+            };
+
+            return request;
+          },
+        },
+      ],
+    } as autocannon.Options);
+    write(
+      `balance reads/s through the same path: ${reads.requests.average.toFixed(1)}  p99 ${reads.latency.p99} ms`,
+    );
     write(`reconciliation after the run: ${reconciliation.ok ? 'ok' : 'DIFFERENCES'}`);
     for (const child of children.reverse()) await child.stop(12_000);
     children.length = 0;

@@ -20,10 +20,12 @@ import {
   EventPublisher,
   inTransaction,
   LOGGER,
+  preparedQuery,
   ServiceClient,
   ValidationFailedError,
   UserDirectory,
   type Logger,
+  type PreparedStatement,
 } from '@ecom/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 
@@ -55,9 +57,67 @@ interface SoldLine {
 }
 
 /**
- * `POST /orders`: one order per store, all in one transaction. Stock is taken line by line with a
- * conditional update in product id order (two checkouts sharing products lock them in the same order and
- * cannot deadlock); one line short and the whole checkout rolls back, naming the product. A checkout is
+ * Claims the Idempotency-Key (no checkout id when a concurrent request took it) and reads the products
+ * as sold now, with their stores: always one row, product columns null when none is for sale.
+ */
+const CLAIM_AND_PRICE: PreparedStatement = {
+  name: 'marketplace.checkout.claim-and-price',
+  text: `WITH claim AS (
+           INSERT INTO checkouts (id, customer_id, idempotency_key, request_hash) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (customer_id, idempotency_key) DO NOTHING RETURNING id)
+         SELECT (SELECT id FROM claim) AS checkout_id, sold.*
+           FROM (SELECT 1) AS one
+           LEFT JOIN LATERAL (
+             SELECT p.id, p.name, p.price, p.stock_quantity, p.store_id, s.owner_id AS store_owner_id,
+                    s.name AS store_name, s.phone AS store_phone, s.delivery_fee, s.min_order_amount
+               FROM products p JOIN stores s ON s.id = p.store_id
+              WHERE p.id = ANY($5::uuid[]) AND p.is_active AND p.deleted_at IS NULL AND s.is_active) AS sold ON true`,
+};
+
+/**
+ * Locks the lines' products in id order, then takes each line's units where the stock covers them; the
+ * products of the lines not taken come back (the caller aborts). The lock holds the latest stock, which
+ * the update then decrements. NO KEY UPDATE, as the update itself takes: the order items inserted before
+ * hold KEY SHARE locks on their products (foreign keys), which FOR UPDATE would wait on and deadlock.
+ */
+const TAKE_STOCK: PreparedStatement = {
+  name: 'marketplace.checkout.take-stock',
+  text: `WITH wanted AS (SELECT * FROM unnest($1::uuid[], $2::int[]) AS line (product_id, quantity)),
+         locked AS MATERIALIZED (
+           SELECT id, stock_quantity FROM products
+            WHERE id = ANY($1::uuid[]) AND is_active AND deleted_at IS NULL ORDER BY id FOR NO KEY UPDATE),
+         taken AS (
+           UPDATE products p SET stock_quantity = p.stock_quantity - w.quantity, updated_at = now()
+             FROM locked k JOIN wanted w ON w.product_id = k.id
+            WHERE p.id = k.id AND k.stock_quantity >= w.quantity RETURNING p.id)
+         SELECT w.product_id FROM wanted w WHERE NOT EXISTS (SELECT 1 FROM taken t WHERE t.id = w.product_id)`,
+};
+
+/** The order, its items and its first timeline step, unless its number is taken (then nothing). */
+const PLACE_ORDER: PreparedStatement = {
+  name: 'marketplace.checkout.place-order',
+  text: `WITH placed AS (
+           INSERT INTO orders (id, checkout_id, customer_id, customer_name, customer_phone, store_id, payment_method,
+                               payment_due_at, payer_phone, subtotal, delivery_fee, total_amount, commission_amount,
+                               delivery_address, delivery_lat, delivery_lng, special_instructions, placed_at, order_number)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+           ON CONFLICT (order_number) DO NOTHING RETURNING *),
+         items AS (
+           INSERT INTO order_items (id, order_id, product_id, name, unit_price, quantity, line_total)
+           SELECT gen_random_uuid(), placed.id, line.product_id, line.name, line.unit_price, line.quantity,
+                  line.unit_price * line.quantity
+             FROM placed, unnest($20::uuid[], $21::text[], $22::bigint[], $23::int[])
+               AS line (product_id, name, unit_price, quantity)),
+         first_step AS (
+           INSERT INTO order_timeline (order_id, from_status, to_status, payment_status, actor_id, actor_role, reason)
+           SELECT id, NULL, status, payment_status, customer_id, 'customer', 'placed' FROM placed)
+         SELECT *, to_json(placed_at) #>> '{}' AS placed_key FROM placed`,
+};
+
+/**
+ * `POST /orders`: one order per store, all in one transaction. Stock is taken in one statement that locks
+ * the products in id order (two checkouts sharing products lock them in the same order and cannot
+ * deadlock); one line short and the whole checkout rolls back, naming the product. A checkout is
  * recorded under the caller's Idempotency-Key, so a retry after a crash answers the same orders.
  */
 @Injectable()
@@ -95,15 +155,11 @@ export class CheckoutService {
     const customer = await this.directory.byId(who.user_id);
 
     const created = await inTransaction(this.dataSource, async (manager) => {
-      const [checkout] = await manager.query<{ id: string }[]>(
-        `INSERT INTO checkouts (id, customer_id, idempotency_key, request_hash) VALUES ($1, $2, $3, $4)
-           ON CONFLICT (customer_id, idempotency_key) DO NOTHING RETURNING id`,
-        [randomUUID(), who.user_id, key ?? `none:${randomUUID()}`, requestHash],
-      );
+      const claimed = await this.claimAndPrice(manager, who.user_id, key, requestHash, lines);
       // The same key committed by a concurrent request meanwhile: answered below from its orders.
-      if (!checkout) return [];
-      const sold = await this.priceLines(manager, lines);
-      const rows = await this.createOrders(manager, checkout.id, who, customer, sold, delivery, request);
+      if (!claimed) return [];
+      const { checkoutId, sold } = claimed;
+      const rows = await this.createOrders(manager, checkoutId, who, customer, sold, delivery, request);
       if (fromCart) {
         await manager.query('DELETE FROM cart_items WHERE user_id = $1 AND product_id = ANY($2)', [
           who.user_id,
@@ -316,17 +372,29 @@ export class CheckoutService {
   }
 
   /**
-   * Each line's product as sold now: price and name (the order keeps them) and its store. Lines that
-   * cannot be sold are refused before anything is written; stock itself is decided by `takeStock`.
+   * Claims the checkout's Idempotency-Key and reads each line's product as sold now: price and name (the
+   * order keeps them) and its store, in one statement. Undefined when the key was taken meanwhile. Lines
+   * that cannot be sold are refused before anything else is written; stock itself is decided by
+   * `takeStock`.
    */
-  private async priceLines(manager: EntityManager, lines: CartLine[]): Promise<SoldLine[]> {
-    const rows = await manager.query<(Omit<SoldLine, 'quantity'> & { stock_quantity: number })[]>(
-      `SELECT p.id, p.name, p.price, p.stock_quantity, p.store_id, s.owner_id AS store_owner_id,
-              s.name AS store_name, s.phone AS store_phone, s.delivery_fee, s.min_order_amount
-         FROM products p JOIN stores s ON s.id = p.store_id
-        WHERE p.id = ANY($1) AND p.is_active AND p.deleted_at IS NULL AND s.is_active`,
-      [lines.map((line) => line.product_id)],
-    );
+  private async claimAndPrice(
+    manager: EntityManager,
+    customerId: string,
+    key: string | undefined,
+    requestHash: string,
+    lines: CartLine[],
+  ): Promise<{ checkoutId: string; sold: SoldLine[] } | undefined> {
+    const rows = await preparedQuery<
+      ({ checkout_id: string | null } & Omit<SoldLine, 'quantity'> & { stock_quantity: number })[]
+    >(manager, CLAIM_AND_PRICE, [
+      randomUUID(),
+      customerId,
+      key ?? `none:${randomUUID()}`,
+      requestHash,
+      lines.map((line) => line.product_id),
+    ]);
+    const checkoutId = rows[0]?.checkout_id;
+    if (!checkoutId) return undefined;
     const sold: SoldLine[] = [];
     for (const line of lines) {
       const row = rows.find((candidate) => candidate.id === line.product_id);
@@ -334,23 +402,21 @@ export class CheckoutService {
       else sold.push({ ...row, quantity: line.quantity });
     }
 
-    return sold;
+    return { checkoutId, sold };
   }
 
   /**
-   * Takes every line's units, in product id order, each with a conditional update that never goes below
-   * zero; the first line short aborts the transaction, naming the product.
+   * Takes every line's units in one statement: the products locked in id order (two checkouts of the same
+   * products queue instead of deadlocking), each line taken only if its stock covers it. A line short
+   * aborts the transaction, naming the product.
    */
   private async takeStock(manager: EntityManager, lines: CartLine[]): Promise<void> {
-    const ordered = [...lines].sort((a, b) => (a.product_id < b.product_id ? -1 : 1));
-    for (const line of ordered) {
-      const [, count] = await manager.query<[unknown[], number]>(
-        `UPDATE products SET stock_quantity = stock_quantity - $2, updated_at = now()
-          WHERE id = $1 AND stock_quantity >= $2 AND is_active AND deleted_at IS NULL`,
-        [line.product_id, line.quantity],
-      );
-      if (count === 0) await this.explainShortage(manager, line);
-    }
+    const short = await preparedQuery<{ product_id: string }[]>(manager, TAKE_STOCK, [
+      lines.map((line) => line.product_id),
+      lines.map((line) => line.quantity),
+    ]);
+    const first = lines.find((line) => short.some((row) => row.product_id === line.product_id));
+    if (first) await this.explainShortage(manager, first);
   }
 
   private async explainShortage(manager: EntityManager, line: CartLine): Promise<never> {
@@ -426,7 +492,7 @@ export class CheckoutService {
       const deliveryFee = Number(store.delivery_fee);
       const commission = Math.floor((subtotal * this.config.COMMISSION_RATE_BPS) / 10_000);
       const id = randomUUID();
-      const inserted = await this.insertOrder(manager, [
+      const inserted = await this.insertOrder(manager, lines, [
         id,
         checkoutId,
         who.user_id,
@@ -447,20 +513,6 @@ export class CheckoutService {
         placedAt,
       ]);
       const number = inserted.order_number;
-      await manager.query(
-        `INSERT INTO order_items (id, order_id, product_id, name, unit_price, quantity, line_total)
-         SELECT gen_random_uuid(), $1, line.product_id, line.name, line.unit_price, line.quantity,
-                line.unit_price * line.quantity
-           FROM unnest($2::uuid[], $3::text[], $4::bigint[], $5::int[])
-             AS line (product_id, name, unit_price, quantity)`,
-        [
-          id,
-          lines.map((line) => line.id),
-          lines.map((line) => line.name),
-          lines.map((line) => line.price),
-          lines.map((line) => line.quantity),
-        ],
-      );
       const order: OrderRow = {
         ...inserted,
         store_name: store.name,
@@ -497,27 +549,26 @@ export class CheckoutService {
   }
 
   /**
-   * Inserts the order and its first timeline step under a fresh number; a taken number (rare) draws again
-   * without aborting.
+   * Inserts the order, its items and its first timeline step under a fresh number; a taken number (rare)
+   * draws again without aborting.
    */
   private async insertOrder(
     manager: EntityManager,
+    lines: SoldLine[],
     values: unknown[],
   ): Promise<Omit<OrderRow, 'store_name' | 'store_phone' | 'store_owner_id'>> {
+    const items = [
+      lines.map((line) => line.id),
+      lines.map((line) => line.name),
+      lines.map((line) => line.price),
+      lines.map((line) => line.quantity),
+    ];
     for (let attempt = 0; ; attempt += 1) {
       const number = orderNumber(values[17] as Date, attempt);
-      const [row] = await manager.query<Omit<OrderRow, 'store_name' | 'store_phone' | 'store_owner_id'>[]>(
-        `WITH placed AS (
-           INSERT INTO orders (id, checkout_id, customer_id, customer_name, customer_phone, store_id, payment_method,
-                               payment_due_at, payer_phone, subtotal, delivery_fee, total_amount, commission_amount,
-                               delivery_address, delivery_lat, delivery_lng, special_instructions, placed_at, order_number)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
-           ON CONFLICT (order_number) DO NOTHING RETURNING *),
-         first_step AS (
-           INSERT INTO order_timeline (order_id, from_status, to_status, payment_status, actor_id, actor_role, reason)
-           SELECT id, NULL, status, payment_status, customer_id, 'customer', 'placed' FROM placed)
-         SELECT *, to_json(placed_at) #>> '{}' AS placed_key FROM placed`,
-        [...values, number],
+      const [row] = await preparedQuery<Omit<OrderRow, 'store_name' | 'store_phone' | 'store_owner_id'>[]>(
+        manager,
+        PLACE_ORDER,
+        [...values, number, ...items],
       );
       if (row) return row;
     }

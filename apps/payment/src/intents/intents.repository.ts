@@ -8,6 +8,7 @@ import type {
   PaymentStatus,
   PayeeType,
 } from '@ecom/contracts';
+import { preparedQuery, type PreparedStatement } from '@ecom/platform';
 import type { EntityManager } from 'typeorm';
 
 /** One intent as stored; bigint columns arrive as strings from pg and are read through `amountOf`. */
@@ -89,39 +90,48 @@ type Changed<T> = [T[], number];
 
 const JSON_COLUMNS = new Set(['next_action']);
 
+const INSERT_ONCE: PreparedStatement = {
+  name: 'payment.intents.insert-once',
+  text: `WITH created AS (
+           INSERT INTO intents (id, idempotency_key, request_hash, purpose, reference_id, reference_label, payer_id,
+                                payer_phone, method, capture_mode, status, amount, currency, payee_type, payee_id,
+                                commission_amount, description, provider, expires_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'pending', $11, $12, $13, $14, $15, $16, $17, $18)
+           ON CONFLICT (idempotency_key) DO NOTHING RETURNING *),
+         first_step AS (
+           INSERT INTO intent_transitions (intent_id, from_status, to_status, cause)
+           SELECT id, NULL, 'pending', 'created' FROM created)
+         SELECT * FROM created`,
+};
+
 /** Intents and their transitions: SQL only. */
 @Injectable()
 export class IntentsRepository {
-  /** The new row, or undefined when the idempotency key already has its intent. */
+  /**
+   * The new row with its first transition, one statement (atomic alone), or undefined when the
+   * idempotency key already has its intent.
+   */
   async insertOnce(manager: EntityManager, intent: NewIntent): Promise<IntentRow | undefined> {
-    const rows = await manager.query<IntentRow[]>(
-      `INSERT INTO intents (id, idempotency_key, request_hash, purpose, reference_id, reference_label, payer_id,
-                            payer_phone, method, capture_mode, status, amount, currency, payee_type, payee_id,
-                            commission_amount, description, provider, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'pending', $11, $12, $13, $14, $15, $16, $17, $18)
-       ON CONFLICT (idempotency_key) DO NOTHING RETURNING *`,
-      [
-        intent.id,
-        intent.idempotencyKey,
-        intent.requestHash,
-        intent.purpose,
-        intent.referenceId,
-        intent.referenceLabel,
-        intent.payerId,
-        intent.payerPhone,
-        intent.method,
-        intent.captureMode,
-        intent.amount,
-        intent.currency,
-        intent.payeeType,
-        intent.payeeId,
-        intent.commissionAmount,
-        intent.description,
-        intent.provider,
-        intent.expiresAt,
-      ],
-    );
-    if (rows[0]) await this.recordTransition(manager, intent.id, null, 'pending', 'created');
+    const rows = await preparedQuery<IntentRow[]>(manager, INSERT_ONCE, [
+      intent.id,
+      intent.idempotencyKey,
+      intent.requestHash,
+      intent.purpose,
+      intent.referenceId,
+      intent.referenceLabel,
+      intent.payerId,
+      intent.payerPhone,
+      intent.method,
+      intent.captureMode,
+      intent.amount,
+      intent.currency,
+      intent.payeeType,
+      intent.payeeId,
+      intent.commissionAmount,
+      intent.description,
+      intent.provider,
+      intent.expiresAt,
+    ]);
 
     return rows[0];
   }
@@ -174,29 +184,27 @@ export class IntentsRepository {
 
       return `${column} = $${values.length}`;
     });
-    // The row lock first: the status read under it is the one the update sees, so the recorded `from` is true.
-    const [locked] = await manager.query<{ status: PaymentStatus }[]>(
-      'SELECT status FROM intents WHERE id = $1 FOR UPDATE',
-      [id],
-    );
-    if (!locked) return undefined;
-    values.push(locked.status, cause.slice(0, 300));
-    // The transition is recorded by the same statement, and only if the update happened.
-    const rows = await manager.query<IntentRow[]>(
-      `WITH moved AS (
-         UPDATE intents SET status = $2, updated_at = now()${sets.map((set) => `, ${set}`).join('')}
-         WHERE id = $1 AND status = ANY($3::varchar[]) RETURNING *
+    values.push(cause.slice(0, 300));
+    // One statement: the row locked first (the status read under the lock is the one the update sees,
+    // so the recorded `from` is true), then moved, and the transition recorded only if it moved.
+    const rows = await manager.query<(IntentRow & { previous_status: PaymentStatus })[]>(
+      `WITH locked AS MATERIALIZED (SELECT id, status FROM intents WHERE id = $1 FOR NO KEY UPDATE),
+       moved AS (
+         UPDATE intents i SET status = $2, updated_at = now()${sets.map((set) => `, ${set}`).join('')}
+           FROM locked l
+          WHERE i.id = l.id AND l.status = ANY($3::varchar[]) RETURNING i.*, l.status AS previous_status
        ), recorded AS (
          INSERT INTO intent_transitions (intent_id, from_status, to_status, cause)
-         SELECT id, $${values.length - 1}, $2, $${values.length} FROM moved
+         SELECT id, previous_status, $2, $${values.length} FROM moved
        )
        SELECT * FROM moved`,
       values,
     );
-    const row = rows[0];
-    if (!row) return undefined;
+    const moved = rows[0];
+    if (!moved) return undefined;
+    const { previous_status: previous, ...row } = moved;
 
-    return { row, previous: locked.status };
+    return { row, previous };
   }
 
   /**
@@ -240,18 +248,5 @@ export class IntentsRepository {
     );
 
     return count;
-  }
-
-  private async recordTransition(
-    manager: EntityManager,
-    id: string,
-    from: PaymentStatus | null,
-    to: PaymentStatus,
-    cause: string,
-  ): Promise<void> {
-    await manager.query(
-      'INSERT INTO intent_transitions (intent_id, from_status, to_status, cause) VALUES ($1, $2, $3, $4)',
-      [id, from, to, cause.slice(0, 300)],
-    );
   }
 }

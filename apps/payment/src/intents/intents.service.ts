@@ -55,28 +55,26 @@ export class IntentsService {
     const hash = requestHash(request);
     const captureMode = request.capture ?? 'immediate';
     const provider = isProviderMethod(request.method) ? this.providers.forMethod(request.method).name : null;
-    const inserted = await inTransaction(this.dataSource, (manager) =>
-      this.intents.insertOnce(manager, {
-        id: randomUUID(),
-        idempotencyKey: request.idempotency_key,
-        requestHash: hash,
-        purpose: request.purpose,
-        referenceId: request.reference_id,
-        referenceLabel: request.reference_label ?? null,
-        payerId: request.payer_id,
-        payerPhone: request.payer_phone ?? null,
-        method: request.method,
-        captureMode,
-        amount: request.amount,
-        currency: request.currency ?? 'XOF',
-        payeeType: request.payee?.type ?? null,
-        payeeId: request.payee?.id ?? null,
-        commissionAmount: request.commission_amount ?? null,
-        description: request.description ?? null,
-        provider,
-        expiresAt: this.expiryOf(request),
-      }),
-    );
+    const inserted = await this.intents.insertOnce(this.dataSource.manager, {
+      id: randomUUID(),
+      idempotencyKey: request.idempotency_key,
+      requestHash: hash,
+      purpose: request.purpose,
+      referenceId: request.reference_id,
+      referenceLabel: request.reference_label ?? null,
+      payerId: request.payer_id,
+      payerPhone: request.payer_phone ?? null,
+      method: request.method,
+      captureMode,
+      amount: request.amount,
+      currency: request.currency ?? 'XOF',
+      payeeType: request.payee?.type ?? null,
+      payeeId: request.payee?.id ?? null,
+      commissionAmount: request.commission_amount ?? null,
+      description: request.description ?? null,
+      provider,
+      expiresAt: this.expiryOf(request),
+    });
     if (inserted) return toIntentView(await this.execute(inserted));
     const existing = await this.intents.findByIdempotencyKey(
       this.dataSource.manager,
