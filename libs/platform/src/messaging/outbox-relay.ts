@@ -129,7 +129,9 @@ export class OutboxRelay {
       this.wake();
     });
     client.on('error', lost);
-    client.on('end', () => lost());
+    client.on('end', () => {
+      lost();
+    });
     try {
       await client.connect();
       await client.query(`LISTEN "${channel}"`);
