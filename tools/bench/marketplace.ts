@@ -20,6 +20,7 @@ import { freePort, until, write } from './bench-kit';
 import { buildBenchEnv, type BenchInfra } from './bench-env';
 import { deleteStreams, dropDatabase, recreateDatabase } from './bench-storage';
 import { BenchChild } from './child-process';
+import { readCpuMs } from './cpu-time';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const DATABASE = 'ecom_bench_marketplace';
@@ -317,13 +318,21 @@ async function main(): Promise<number> {
         idempotency_key: randomUUID(),
       });
     }
+    const cpuBefore = children.map((child) => readCpuMs(child.pid ?? -1) ?? 0);
     const checkouts = await checkoutsPerSecond(`${api}/orders`, tokens, productIds);
+    const checkoutCount = Math.max(1, checkouts.rate * SECONDS);
+    const cpu = children.map((child, index) => {
+      const used = (readCpuMs(child.pid ?? -1) ?? 0) - (cpuBefore[index] ?? 0);
+
+      return `${child.spec.name} ${Math.round((used * 1000) / checkoutCount)}`;
+    });
     await recreateDatabase(server, PGBENCH_DATABASE);
     const tps = pgbenchTps(server);
     write(
       `checkouts/s through the gateway (1 store, 3 lines, wallet, ${CONNECTIONS} connections, ${SECONDS} s): ` +
         `${checkouts.rate.toFixed(1)}  failed ${checkouts.failed}`,
     );
+    write(`cpu per checkout (µs): ${cpu.join(', ')}`);
     write(`pgbench TPC-B (-c ${CONNECTIONS} -T ${SECONDS}) tps: ${tps.toFixed(1)}`);
     write(`ratio checkouts/s ÷ tps: ${(checkouts.rate / tps).toFixed(3)} (goal ≥ 0.15)`);
     write(`search p95 at the database ${percentile(atDatabase, 95).toFixed(1)} ms (goal ≤ 50 ms)`);
