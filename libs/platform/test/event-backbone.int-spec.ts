@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 
 import type { EventEnvelope } from '@ecom/contracts';
-import { DomainError, MessagingLifecycle, MetricsService, type RunningApp, type ServiceConfig } from '../src';
+import {
+  DomainError,
+  EventPublisher,
+  MessagingLifecycle,
+  MetricsService,
+  preparedQuery,
+  type RunningApp,
+  type ServiceConfig,
+} from '../src';
 import { startService, TestBus, TestEnvironment, waitFor } from '@ecom/testing';
 import { AckPolicy, headers as natsHeaders, JSONCodec, type Msg } from 'nats';
 import { DataSource } from 'typeorm';
@@ -246,6 +254,32 @@ describe('event backbone (outbox, relay, inbox consumers) on real Postgres and J
     expect(await tally(counterId)).toBeUndefined();
     expect(await dataSource.query('SELECT 1 FROM inbox WHERE event_id = $1', [envelope.id])).toHaveLength(0);
     expect(control.attempts.get(counterId)).toBeUndefined();
+  });
+
+  it('writes the events of a transaction with its statements, and none from a rolled-back savepoint', async () => {
+    const publisher = service.app.get(EventPublisher);
+    const [kept, alongStatement, dropped] = [randomUUID(), randomUUID(), randomUUID()];
+
+    await dataSource.transaction(async (manager) => {
+      await publisher.publish(manager, COUNTER_EVENT, { counter_id: kept, by: 1 });
+      await manager
+        .transaction(async (savepoint) => {
+          await publisher.publish(savepoint, COUNTER_EVENT, { counter_id: dropped, by: 1 });
+          throw new Error('the savepoint rolls back');
+        })
+        .catch(() => undefined);
+      await publisher.publish(manager, COUNTER_EVENT, { counter_id: alongStatement, by: 1 });
+      await preparedQuery(manager, { name: 'test.select-one', text: 'SELECT 1' }, []);
+    });
+
+    const written = await dataSource.query<{ counter_id: string }[]>(
+      "SELECT envelope->'data'->>'counter_id' AS counter_id FROM outbox WHERE envelope->'data'->>'counter_id' = ANY($1) ORDER BY seq",
+      [[kept, alongStatement, dropped]],
+    );
+    expect(written.map((row) => row.counter_id)).toEqual([kept, alongStatement]);
+    await waitFor(async () => (await tally(alongStatement)) === 1 && (await tally(kept)) === 1, {
+      what: 'both events relayed and applied',
+    });
   });
 
   it('answers a domain error raised by a command with its stable code', async () => {

@@ -5,6 +5,7 @@ import type { ServiceConfig } from '../config/config';
 import { InboxEntry } from '../messaging/inbox.entity';
 import { OutboxEvent } from '../messaging/outbox.entity';
 import { NotifyAfterCommitSubscriber } from './notify-after-commit';
+import { StagedOutboxSubscriber, withStagedOutbox } from './staged-outbox';
 
 /** What an app declares about its data: its schema, entities and committed migrations, in order. */
 export interface ServiceDatabase {
@@ -25,7 +26,7 @@ export function dataSourceOptions(
     schema: database.schema,
     entities: [OutboxEvent, InboxEntry, ...(database.entities as unknown[] as (new () => unknown)[])],
     migrations: database.migrations,
-    subscribers: [NotifyAfterCommitSubscriber],
+    subscribers: [StagedOutboxSubscriber, NotifyAfterCommitSubscriber],
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
@@ -87,7 +88,8 @@ export interface PreparedStatement {
 
 /**
  * Runs a statement prepared once per pooled connection: Postgres parses and plans it the first time
- * only, where an unnamed statement is parsed and planned on every call. TypeORM hands the query on to
+ * only, where an unnamed statement is parsed and planned on every call. In a transaction, the outbox
+ * rows of events published since its last statement are written by the same statement. TypeORM hands the query on to
  * node-postgres untouched, which takes a `{ name, text }` query config where TypeORM's typing says string.
  */
 export function preparedQuery<T>(
@@ -95,7 +97,9 @@ export function preparedQuery<T>(
   statement: PreparedStatement,
   parameters: unknown[],
 ): Promise<T> {
-  const config = { name: statement.name, text: statement.text };
+  // Events published since the last statement ride along (see stageOutboxRow).
+  const along = withStagedOutbox(manager.queryRunner, statement, parameters);
+  const config = { name: along?.name ?? statement.name, text: along?.text ?? statement.text };
 
-  return manager.query<T>(config as unknown as string, parameters);
+  return manager.query<T>(config as unknown as string, along?.parameters ?? parameters);
 }

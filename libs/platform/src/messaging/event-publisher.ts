@@ -4,14 +4,9 @@ import type { EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@ecom/contracts';
 
 import { currentContext } from '../context/request-context';
-import { preparedQuery, type PreparedStatement } from '../db/database';
 import { notifyAfterCommit } from '../db/notify-after-commit';
+import { stageOutboxRow } from '../db/staged-outbox';
 import { HEADER } from './headers';
-
-const INSERT_OUTBOX: PreparedStatement = {
-  name: 'platform.outbox.insert',
-  text: 'INSERT INTO outbox (id, type, aggregate_id, envelope, headers) VALUES ($1, $2, $3, $4, $5)',
-};
 
 export interface PublishOptions {
   /** Events of one aggregate are relayed in the order they were written. */
@@ -20,7 +15,8 @@ export interface PublishOptions {
 
 /**
  * Writes domain events to the app's outbox in the caller's transaction: the event exists if and only if
- * the state change it describes was committed. The relay publishes it afterwards.
+ * the state change it describes was committed. The row goes with the transaction's next prepared
+ * statement, or just before its commit (`stageOutboxRow`). The relay publishes it afterwards.
  */
 export class EventPublisher {
   constructor(
@@ -50,13 +46,13 @@ export class EventPublisher {
     const headers: Record<string, string> = {};
     if (context) headers[HEADER.requestId] = context.requestId;
     if (context?.traceparent) headers[HEADER.traceparent] = context.traceparent;
-    await preparedQuery(manager, INSERT_OUTBOX, [
+    stageOutboxRow(manager.queryRunner, {
       id,
       type,
-      options.aggregateId ?? null,
-      JSON.stringify(envelope),
-      JSON.stringify(headers),
-    ]);
+      aggregateId: options.aggregateId ?? null,
+      envelope: JSON.stringify(envelope),
+      headers: JSON.stringify(headers),
+    });
     notifyAfterCommit(manager, this.channel);
 
     return envelope;
