@@ -24,7 +24,8 @@ export class EventPublisher {
     private readonly channel: string,
   ) {}
 
-  async publish<T>(
+  /** Staging is synchronous; the promise lets callers treat it as the write it is, in order with theirs. */
+  publish<T>(
     manager: EntityManager,
     type: string,
     data: T,
@@ -55,6 +56,6 @@ export class EventPublisher {
     });
     notifyAfterCommit(manager, this.channel);
 
-    return envelope;
+    return Promise.resolve(envelope);
   }
 }
