@@ -203,6 +203,25 @@ export class OrderLifecycleService {
     actor: Actor,
     reason: string | null,
   ): Promise<void> {
+    if (previous !== null) {
+      const event: OrderStatusChangedEvent = {
+        order_id: order.id,
+        order_number: order.order_number,
+        store_id: order.store_id,
+        customer_id: order.customer_id,
+        status: order.status,
+        previous_status: previous,
+        payment_status: order.payment_status,
+        total_amount: Number(order.total_amount),
+        currency: 'XOF',
+        actor: { user_id: actor.userId, role: actor.role },
+        reason,
+      };
+      // Published first: its outbox row goes with the timeline's statement.
+      await this.events.publish(manager, MARKETPLACE_EVENTS.orderStatusChanged, event, {
+        aggregateId: order.id,
+      });
+    }
     await this.orders.addTimeline(manager, order.id, {
       from: previous,
       to: order.status,
@@ -210,23 +229,6 @@ export class OrderLifecycleService {
       actorId: actor.userId,
       actorRole: actor.role,
       reason,
-    });
-    if (previous === null) return;
-    const event: OrderStatusChangedEvent = {
-      order_id: order.id,
-      order_number: order.order_number,
-      store_id: order.store_id,
-      customer_id: order.customer_id,
-      status: order.status,
-      previous_status: previous,
-      payment_status: order.payment_status,
-      total_amount: Number(order.total_amount),
-      currency: 'XOF',
-      actor: { user_id: actor.userId, role: actor.role },
-      reason,
-    };
-    await this.events.publish(manager, MARKETPLACE_EVENTS.orderStatusChanged, event, {
-      aggregateId: order.id,
     });
   }
 

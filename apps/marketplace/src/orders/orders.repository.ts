@@ -7,6 +7,7 @@ import type {
   PaymentMethod,
   PaymentNextAction,
 } from '@ecom/contracts';
+import { preparedQuery, type PreparedStatement } from '@ecom/platform';
 import type { EntityManager } from 'typeorm';
 
 export interface OrderRow {
@@ -76,6 +77,12 @@ export interface TimelineChange {
   reason: string | null;
 }
 
+const ADD_TIMELINE: PreparedStatement = {
+  name: 'marketplace.orders.add-timeline',
+  text: `INSERT INTO order_timeline (order_id, from_status, to_status, payment_status, actor_id, actor_role, reason)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+};
+
 /** Orders, their lines and timeline: SQL only. */
 @Injectable()
 export class OrdersRepository {
@@ -96,19 +103,15 @@ export class OrdersRepository {
   }
 
   async addTimeline(manager: EntityManager, orderId: string, change: TimelineChange): Promise<void> {
-    await manager.query(
-      `INSERT INTO order_timeline (order_id, from_status, to_status, payment_status, actor_id, actor_role, reason)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [
-        orderId,
-        change.from,
-        change.to,
-        change.paymentStatus,
-        change.actorId,
-        change.actorRole,
-        change.reason,
-      ],
-    );
+    await preparedQuery(manager, ADD_TIMELINE, [
+      orderId,
+      change.from,
+      change.to,
+      change.paymentStatus,
+      change.actorId,
+      change.actorRole,
+      change.reason,
+    ]);
   }
 
   /** Full views of these orders, in the order given: lines and timeline come in one query. */
