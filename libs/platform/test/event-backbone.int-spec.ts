@@ -258,27 +258,38 @@ describe('event backbone (outbox, relay, inbox consumers) on real Postgres and J
 
   it('writes the events of a transaction with its statements, and none from a rolled-back savepoint', async () => {
     const publisher = service.app.get(EventPublisher);
-    const [kept, alongStatement, dropped] = [randomUUID(), randomUUID(), randomUUID()];
+    const [kept, released, dropped, alongStatement] = [
+      randomUUID(),
+      randomUUID(),
+      randomUUID(),
+      randomUUID(),
+    ];
+    const selectOne = { name: 'test.select-one', text: 'SELECT 1' };
 
     await dataSource.transaction(async (manager) => {
       await publisher.publish(manager, COUNTER_EVENT, { counter_id: kept, by: 1 });
+      await manager.transaction(async (savepoint) => {
+        await publisher.publish(savepoint, COUNTER_EVENT, { counter_id: released, by: 1 });
+      });
       await manager
         .transaction(async (savepoint) => {
+          // A statement inside the savepoint leaves the outer events staged: its rollback cannot take them.
+          await preparedQuery(savepoint, selectOne, []);
           await publisher.publish(savepoint, COUNTER_EVENT, { counter_id: dropped, by: 1 });
           throw new Error('the savepoint rolls back');
         })
         .catch(() => undefined);
       await publisher.publish(manager, COUNTER_EVENT, { counter_id: alongStatement, by: 1 });
-      await preparedQuery(manager, { name: 'test.select-one', text: 'SELECT 1' }, []);
+      await preparedQuery(manager, selectOne, []);
     });
 
     const written = await dataSource.query<{ counter_id: string }[]>(
       "SELECT envelope->'data'->>'counter_id' AS counter_id FROM outbox WHERE envelope->'data'->>'counter_id' = ANY($1) ORDER BY seq",
-      [[kept, alongStatement, dropped]],
+      [[kept, released, dropped, alongStatement]],
     );
-    expect(written.map((row) => row.counter_id)).toEqual([kept, alongStatement]);
-    await waitFor(async () => (await tally(alongStatement)) === 1 && (await tally(kept)) === 1, {
-      what: 'both events relayed and applied',
+    expect(written.map((row) => row.counter_id)).toEqual([kept, released, alongStatement]);
+    await waitFor(async () => (await tally(alongStatement)) === 1 && (await tally(released)) === 1, {
+      what: 'the events relayed and applied',
     });
   });
 

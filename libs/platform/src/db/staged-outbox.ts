@@ -57,7 +57,8 @@ export function withStagedOutbox(
   statement: { name: string; text: string },
   parameters: unknown[],
 ): { name: string; text: string; parameters: unknown[] } | undefined {
-  const rows = runner?.isTransactionActive ? staged.get(runner) : undefined;
+  // Not inside a savepoint: rows of the levels above would be lost if it rolled back.
+  const rows = runner?.isTransactionActive && depths.get(runner) === 1 ? staged.get(runner) : undefined;
   if (!runner || !rows) return undefined;
   staged.delete(runner);
   const first = parameters.length + 1;
@@ -92,8 +93,11 @@ export class StagedOutboxSubscriber implements EntitySubscriberInterface {
     );
   }
 
+  /** A released savepoint's rows now belong to the level that holds it. */
   afterTransactionCommit({ queryRunner }: TransactionCommitEvent): void {
-    depths.set(queryRunner, (depths.get(queryRunner) ?? 1) - 1);
+    const depth = (depths.get(queryRunner) ?? 1) - 1;
+    depths.set(queryRunner, depth);
+    for (const entry of staged.get(queryRunner) ?? []) entry.depth = Math.min(entry.depth, depth);
   }
 
   /** A rolled-back savepoint takes the rows published inside it; a rolled-back transaction, all of them. */
