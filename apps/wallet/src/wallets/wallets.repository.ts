@@ -33,20 +33,26 @@ const WALLET_COLUMNS = `w.account_id, w.user_id, w.status, w.single_transaction_
   w.daily_limit::float8 AS daily_limit, w.monthly_limit::float8 AS monthly_limit, w.holder_name, w.holder_phone,
   w.created_at`;
 
+/** The rolling day and the Africa/Lome calendar month the limits count, as of the transaction's start. */
+const SPENDING_BOUNDS = `bounds AS (
+  SELECT now() - interval '24 hours' AS day_start,
+         date_trunc('month', now() AT TIME ZONE 'Africa/Lome') AT TIME ZONE 'Africa/Lome' AS month_start)`;
+
+/** The debits of the postings `joined` (an SQL condition) selects, in the rolling day and in the month. */
+function spendingSql(joined: string): string {
+  return `SELECT COALESCE(sum(-p.amount) FILTER (WHERE p.created_at > b.day_start), 0)::float8 AS daily,
+                 COALESCE(sum(-p.amount) FILTER (WHERE p.created_at >= b.month_start), 0)::float8 AS monthly
+            FROM bounds b
+            LEFT JOIN postings p ON ${joined} AND p.amount < 0 AND p.created_at >= least(b.day_start, b.month_start)`;
+}
+
 /** The wallets of a payment (payer first) and the payer's debits of the rolling day and the Lomé month. */
 const PAYMENT_STATE: PreparedStatement = {
   name: 'wallet.wallets.payment-state',
-  text: `WITH bounds AS (
-           SELECT now() - interval '24 hours' AS day_start,
-                  date_trunc('month', now() AT TIME ZONE 'Africa/Lome') AT TIME ZONE 'Africa/Lome' AS month_start)
+  text: `WITH ${SPENDING_BOUNDS}
          SELECT ${WALLET_COLUMNS}, s.daily, s.monthly
            FROM wallets w
-           CROSS JOIN LATERAL (
-             SELECT COALESCE(sum(-p.amount) FILTER (WHERE p.created_at > b.day_start), 0)::float8 AS daily,
-                    COALESCE(sum(-p.amount) FILTER (WHERE p.created_at >= b.month_start), 0)::float8 AS monthly
-               FROM bounds b
-               LEFT JOIN postings p ON w.account_id = $1 AND p.account_id = w.account_id AND p.amount < 0
-                AND p.created_at >= least(b.day_start, b.month_start)) s
+           CROSS JOIN LATERAL (${spendingSql('w.account_id = $1 AND p.account_id = w.account_id')}) s
           WHERE w.account_id = ANY($2::uuid[])`,
 };
 
@@ -63,20 +69,13 @@ const LOCK_TO_PAY: PreparedStatement = {
   text: `WITH locked AS MATERIALIZED (
            SELECT id, kind, balance::float8 AS balance, held::float8 AS held, xmin AS version
              FROM accounts WHERE id = ANY($2::uuid[]) ORDER BY id FOR UPDATE),
-         bounds AS (
-           SELECT now() - interval '24 hours' AS day_start,
-                  date_trunc('month', now() AT TIME ZONE 'Africa/Lome') AT TIME ZONE 'Africa/Lome' AS month_start)
+         ${SPENDING_BOUNDS}
          SELECT l.id, l.kind, l.balance, l.held,
                 l.version = (SELECT a.xmin FROM accounts a WHERE a.id = l.id) AS seen_whole,
                 ${WALLET_COLUMNS}, s.daily, s.monthly
            FROM locked l
            JOIN wallets w ON w.account_id = l.id
-           CROSS JOIN LATERAL (
-             SELECT COALESCE(sum(-p.amount) FILTER (WHERE p.created_at > b.day_start), 0)::float8 AS daily,
-                    COALESCE(sum(-p.amount) FILTER (WHERE p.created_at >= b.month_start), 0)::float8 AS monthly
-               FROM bounds b
-               LEFT JOIN postings p ON l.id = $1 AND p.account_id = l.id AND p.amount < 0
-                AND p.created_at >= least(b.day_start, b.month_start)) s`,
+           CROSS JOIN LATERAL (${spendingSql('l.id = $1 AND p.account_id = l.id')}) s`,
 };
 
 /** Wallets (a user's account in the ledger, its status and limit overrides): SQL only, no rules. */
@@ -178,14 +177,7 @@ export class WalletsRepository {
   /** Debits of the rolling day and of the Africa/Lome calendar month, from the wallet's postings. */
   async spending(manager: EntityManager, accountId: string): Promise<{ daily: number; monthly: number }> {
     const [row] = await manager.query<{ daily: number; monthly: number }[]>(
-      `WITH bounds AS (
-         SELECT now() - interval '24 hours' AS day_start,
-                date_trunc('month', now() AT TIME ZONE 'Africa/Lome') AT TIME ZONE 'Africa/Lome' AS month_start)
-       SELECT COALESCE(sum(-p.amount) FILTER (WHERE p.created_at > b.day_start), 0)::float8 AS daily,
-              COALESCE(sum(-p.amount) FILTER (WHERE p.created_at >= b.month_start), 0)::float8 AS monthly
-         FROM bounds b
-         LEFT JOIN postings p ON p.account_id = $1 AND p.amount < 0
-          AND p.created_at >= least(b.day_start, b.month_start)`,
+      `WITH ${SPENDING_BOUNDS} ${spendingSql('p.account_id = $1')}`,
       [accountId],
     );
 
