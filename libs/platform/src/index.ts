@@ -16,6 +16,7 @@ export * from './health/readiness.service';
 export * from './logging/logger';
 export * from './logging/redaction';
 export * from './metrics/metrics.service';
+export * from './paging/page-cursor';
 export * from './messaging/event-follower';
 export * from './messaging/event-publisher';
 export * from './messaging/headers';

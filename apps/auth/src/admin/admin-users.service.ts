@@ -7,30 +7,20 @@ import {
   type UserStatusEvent,
   type UserView,
 } from '@ecom/contracts';
-import { DomainError, EventPublisher, ForbiddenError, inTransaction, NotFoundError } from '@ecom/platform';
+import {
+  decodeCursor,
+  EventPublisher,
+  ForbiddenError,
+  inTransaction,
+  NotFoundError,
+  pageOf,
+} from '@ecom/platform';
 import { DataSource } from 'typeorm';
 
 import { toUserView, USER_COLUMNS, UsersRepository, type UserRow } from '../accounts/users.repository';
 import { RefreshTokensRepository } from '../sessions/refresh-tokens.repository';
 
 const DEFAULT_PAGE = 20;
-
-interface Cursor {
-  created_at: string;
-  id: string;
-}
-
-function decodeCursor(text: string): Cursor {
-  try {
-    const cursor = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Partial<Cursor>;
-    if (typeof cursor.created_at === 'string' && typeof cursor.id === 'string') return cursor as Cursor;
-  } catch {
-    // Falls through to the validation error.
-  }
-  throw new DomainError('VALIDATION_FAILED', 'cursor is not valid', undefined, [
-    { field: 'cursor', message: 'cursor is not valid' },
-  ]);
-}
 
 /** Operators' view of accounts: listing, suspension and reactivation. */
 @Injectable()
@@ -70,16 +60,9 @@ export class AdminUsersService {
         ORDER BY u.created_at DESC, u.id DESC LIMIT ${bind(limit + 1)}`,
       parameters,
     );
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
-    const next =
-      rows.length > limit && last
-        ? Buffer.from(JSON.stringify({ created_at: last.created_at.toISOString(), id: last.id })).toString(
-            'base64url',
-          )
-        : null;
+    const page = pageOf(rows, limit, (row) => row.created_at);
 
-    return { items: page.map(toUserView), next_cursor: next };
+    return { items: page.rows.map(toUserView), next_cursor: page.next };
   }
 
   /** Suspends (every refresh token revoked, the gateway told) or reactivates an account. */

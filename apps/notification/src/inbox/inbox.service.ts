@@ -7,13 +7,12 @@ import type {
   NotificationPageRequest,
   UnreadCountView,
 } from '@ecom/contracts';
-import { DomainError } from '@ecom/platform';
+import { decodeCursor, DomainError, pageOf } from '@ecom/platform';
 import { DataSource } from 'typeorm';
 
 import { NotificationConfig } from '../config';
 import { toAdminView, toInAppView } from '../messages/message-views';
 import { MessagesRepository, type MessageRow } from '../messages/messages.repository';
-import { decodeCursor, encodeCursor } from '../messages/page-cursor';
 
 const DEFAULT_PAGE = 20;
 
@@ -57,13 +56,7 @@ export class InboxService {
     const limit = request.limit ?? DEFAULT_PAGE;
     const after = request.cursor ? decodeCursor(request.cursor) : null;
     const rows = await this.messages.page(this.dataSource.manager, filter, after, limit);
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
-    const next =
-      rows.length > limit && last
-        ? encodeCursor({ created_at: last.created_at.toISOString(), id: last.id })
-        : null;
 
-    return { rows: page, next };
+    return pageOf(rows, limit, (row) => row.created_at);
   }
 }

@@ -2,10 +2,8 @@ import { randomUUID } from 'node:crypto';
 
 import { Injectable } from '@nestjs/common';
 import type { MessageStatus, NotificationChannel } from '@ecom/contracts';
-import { notifyAfterCommit } from '@ecom/platform';
+import { notifyAfterCommit, type PageCursor } from '@ecom/platform';
 import type { EntityManager } from 'typeorm';
-
-import type { PageCursor } from './page-cursor';
 
 export interface NewMessage {
   id: string;

@@ -13,13 +13,12 @@ import {
   type DriverStatusRequest,
   type DriverView,
 } from '@ecom/contracts';
-import { DomainError, EventPublisher, inTransaction } from '@ecom/platform';
+import { decodeCursor, DomainError, EventPublisher, inTransaction, pageOf } from '@ecom/platform';
 import { DataSource } from 'typeorm';
 
 import { TransportConfig } from '../config';
 import { checkCoordinates } from '../fares/fare-schedule';
 import { LiveUpdates } from '../live/live-updates';
-import { decodeCursor, pageOf } from '../rides/page-cursor';
 import { toDriverView } from '../rides/ride-views';
 import { RidesRepository } from '../rides/rides.repository';
 import { DriversRepository, type DriverRow } from './drivers.repository';

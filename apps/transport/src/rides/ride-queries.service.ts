@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller, RidePage, RidePageRequest, RideView } from '@ecom/contracts';
-import { DomainError } from '@ecom/platform';
+import { decodeCursor, DomainError, pageOf } from '@ecom/platform';
 import { DataSource } from 'typeorm';
 
 import { DriversRepository } from '../drivers/drivers.repository';
 import { RatingsRepository, type RatingRow } from '../ratings/ratings.repository';
-import { decodeCursor, pageOf } from './page-cursor';
 import { toRideView, type RideRatings } from './ride-views';
 import { RidesRepository } from './rides.repository';
 

@@ -9,11 +9,10 @@ import {
   type FlagRaisedEvent,
   type ListFlagsRequest,
 } from '@ecom/contracts';
-import { EventPublisher, preparedQuery, type PreparedStatement } from '@ecom/platform';
+import { decodeCursor, EventPublisher, pageOf, preparedQuery, type PreparedStatement } from '@ecom/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 
 import { WalletConfig } from '../config';
-import { decodeCursor, encodeCursor } from '../transactions/page-cursor';
 
 export interface ScreenedTransfer {
   id: string;
@@ -111,15 +110,11 @@ export class AmlService {
         limit + 1,
       ],
     );
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
+    const page = pageOf(rows, limit, (row) => row.created_at);
 
     return {
-      items: page.map((row): AmlFlagView => ({ ...row, created_at: row.created_at.toISOString() })),
-      next_cursor:
-        rows.length > limit && last
-          ? encodeCursor({ created_at: last.created_at.toISOString(), id: last.id })
-          : null,
+      items: page.rows.map((row): AmlFlagView => ({ ...row, created_at: row.created_at.toISOString() })),
+      next_cursor: page.next,
     };
   }
 

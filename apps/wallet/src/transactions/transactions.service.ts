@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { ListTransactionsRequest, WalletTransactionPage, WalletTransactionView } from '@ecom/contracts';
+import { decodeCursor, pageOf } from '@ecom/platform';
 import { DataSource } from 'typeorm';
 
 import { toTransactionView, type UserSide } from '../ledger/transaction-view';
 import { WalletsService } from '../wallets/wallets.service';
-import { decodeCursor, encodeCursor } from './page-cursor';
 
 const DEFAULT_PAGE = 20;
 
@@ -56,16 +56,9 @@ export class TransactionsService {
         ORDER BY t.created_at DESC, t.id DESC LIMIT ${bind(limit + 1)}`,
       parameters,
     );
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
+    const page = pageOf(rows, limit, (row) => row.created_at);
 
-    return {
-      items: page.map(toTransactionView),
-      next_cursor:
-        rows.length > limit && last
-          ? encodeCursor({ created_at: last.created_at.toISOString(), id: last.id })
-          : null,
-    };
+    return { items: page.rows.map(toTransactionView), next_cursor: page.next };
   }
 
   /** Everything, newest first, for the RGPD export. */

@@ -1,6 +1,9 @@
-import { DomainError } from '@ecom/platform';
+import { DomainError } from '../errors/domain-error';
 
-/** Where a page ends, in the listing's order (time DESC, id DESC). */
+/**
+ * Where a page ends, in a listing ordered by time then id, both descending: keyset pagination on them
+ * repeats and skips nothing however many rows arrive meanwhile. Opaque to clients (base64url JSON).
+ */
 export interface PageCursor {
   created_at: string;
   id: string;
