@@ -2,70 +2,23 @@
 // gateway → NATS → auth → Postgres + argon2id verify, with auth's configured argon2 cost. A separate entry
 // beside the routed-path bench (main.ts); it uses the running Postgres and NATS (DATABASE_URL, NATS_URL,
 // 127.0.0.1 defaults), its own database and NATS prefix, and removes both when done.
-import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-
 import autocannon from 'autocannon';
 
 import { freePort, until, write } from './bench-kit';
-import { buildBenchEnv, type BenchInfra } from './bench-env';
-import { deleteStreams, dropDatabase, recreateDatabase } from './bench-storage';
-import { BenchChild } from './child-process';
+import { BenchPlatform, runBench } from './bench-platform';
 
-const ROOT = join(__dirname, '..', '..', '..');
-const DATABASE = 'ecom_bench_login';
 /** The demo client auth loads (apps/auth/src/demo/demo-data.ts). */
 const ACCOUNT = { phone: '+22890000002', password: 'Kpalime-Market-25!' };
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 20);
 
 async function main(): Promise<number> {
-  const server = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const natsUrl = process.env['NATS_URL'] ?? 'nats://127.0.0.1:4222';
-  const infra: BenchInfra = {
-    databaseUrl: await recreateDatabase(server, DATABASE),
-    natsUrl,
-    natsPrefix: `bench_login_${randomBytes(4).toString('hex')}.`,
-  };
-  const logs = join(ROOT, '.data', 'logs');
-  mkdirSync(logs, { recursive: true });
-  const children: BenchChild[] = [];
-  const onExit = (child: BenchChild, how: string): void => {
-    write(`${child.spec.name} exited (${how}):\n${child.tail()}`);
-  };
+  const platform = await BenchPlatform.create('login');
   try {
     const authPort = await freePort(13101);
     const gatewayPort = await freePort(authPort + 1);
-    const authEnv: NodeJS.ProcessEnv = {
-      ...buildBenchEnv(process.env, infra, authPort),
-      LOAD_DEMO_DATA: 'true',
-    };
-    children.push(
-      BenchChild.start(
-        {
-          name: 'auth',
-          script: join(ROOT, 'dist/apps/auth/src/main.js'),
-          env: authEnv,
-          logFile: join(logs, 'bench-login-auth.log'),
-        },
-        ROOT,
-        onExit,
-      ),
-    );
-    await until('auth ready', async () => (await fetch(`http://127.0.0.1:${authPort}/health/ready`)).ok);
-    children.push(
-      BenchChild.start(
-        {
-          name: 'gateway',
-          script: join(ROOT, 'dist/apps/gateway/src/main.js'),
-          env: buildBenchEnv(process.env, infra, gatewayPort),
-          logFile: join(logs, 'bench-login-gateway.log'),
-        },
-        ROOT,
-        onExit,
-      ),
-    );
+    const auth = await platform.start('auth', authPort, { env: { LOAD_DEMO_DATA: 'true' } });
+    await platform.start('gateway', gatewayPort, { ready: '/health' });
     const url = `http://127.0.0.1:${gatewayPort}/api/v1/auth/login`;
     const login = (): Promise<Response> =>
       fetch(url, {
@@ -75,8 +28,8 @@ async function main(): Promise<number> {
       });
     await until('a first sign-in', async () => (await login()).ok);
     const cost = ['ARGON2_MEMORY_KIB', 'ARGON2_ITERATIONS', 'ARGON2_PARALLELISM']
-      .filter((name) => authEnv[name] !== undefined)
-      .map((name) => `${name}=${String(authEnv[name])}`);
+      .filter((name) => auth.spec.env[name] !== undefined)
+      .map((name) => `${name}=${String(auth.spec.env[name])}`);
     const argon2 = cost.length > 0 ? cost.join(' ') : "auth's defaults: m=19456 KiB, t=2, p=1";
     write(`POST /api/v1/auth/login, ${CONNECTIONS} connections, ${SECONDS} s; argon2id ${argon2}`);
     // The shared typings (autocannon.d.ts) know GET runs only; a POST adds these options of autocannon's.
@@ -96,16 +49,8 @@ async function main(): Promise<number> {
 
     return result.errors + result.non2xx > 0 ? 1 : 0;
   } finally {
-    for (const child of children.reverse()) await child.stop(12_000);
-    await dropDatabase(server, DATABASE).catch(() => undefined);
-    await deleteStreams(natsUrl, infra.natsPrefix).catch(() => undefined);
+    await platform.dispose();
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    write(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -6,31 +6,19 @@
 //    database of the same server.
 // Auth, wallet, payment, marketplace and gateway run from dist/; each buyer's wallet is funded as a
 // confirmed recharge would fund it (`wallet.ops.credit` on the bus), its limits lifted for the run.
-import { execFileSync } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 
 import { connect, JSONCodec, type NatsConnection } from 'nats';
 import { Client } from 'pg';
 
 import { DEMO_ACCOUNTS } from '../start/demo-accounts';
-import { withDatabase } from '../start/settings';
 import { freePort, until, write } from './bench-kit';
-import { buildBenchEnv, type BenchInfra } from './bench-env';
-import { deleteStreams, dropDatabase, recreateDatabase } from './bench-storage';
-import { BenchChild } from './child-process';
-import { readCpuMs } from './cpu-time';
+import { BenchPlatform, runBench } from './bench-platform';
 
-const ROOT = join(__dirname, '..', '..', '..');
-const DATABASE = 'ecom_bench_marketplace';
-const PGBENCH_DATABASE = 'ecom_bench_pgbench';
 const PRODUCTS = Number(process.env['BENCH_PRODUCTS'] ?? 100_000);
 const SEARCHES = Number(process.env['BENCH_SEARCHES'] ?? 300);
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 20);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 8);
-/** A directory for V8 CPU profiles of the five processes, when set. */
-const CPU_PROFILES = process.env['BENCH_CPU_PROF_DIR'];
 const codec = JSONCodec();
 
 /** Words the generated catalogue is made of, accents included; searches pick from the same words. */
@@ -204,56 +192,12 @@ async function checkoutsPerSecond(
   return { rate: done / ((Date.now() - started) / 1000), failed };
 }
 
-function pgbenchTps(server: string): number {
-  const url = withDatabase(server, PGBENCH_DATABASE);
-  execFileSync('pgbench', ['-i', '-q', url], { stdio: 'pipe' });
-  const output = execFileSync('pgbench', ['-T', String(SECONDS), '-c', String(CONNECTIONS), '-j', '2', url], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const match = /tps = ([\d.]+) \(without initial connection time\)/.exec(output);
-
-  return match ? Number(match[1]) : NaN;
-}
-
 async function main(): Promise<number> {
-  const server = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const natsUrl = process.env['NATS_URL'] ?? 'nats://127.0.0.1:4222';
-  const infra: BenchInfra = {
-    databaseUrl: await recreateDatabase(server, DATABASE),
-    natsUrl,
-    natsPrefix: `bench_market_${randomBytes(4).toString('hex')}.`,
-  };
-  const logs = join(ROOT, '.data', 'logs');
-  mkdirSync(logs, { recursive: true });
-  const children: BenchChild[] = [];
-  const bus = await connect({ servers: natsUrl.split(','), name: 'bench-marketplace' });
-  const db = new Client({ connectionString: infra.databaseUrl });
-  const onExit = (child: BenchChild, how: string): void => {
-    write(`${child.spec.name} exited (${how}):\n${child.tail()}`);
-  };
-  // The gateway's readiness waits for every service; this run starts three, so it is ready when it routes.
-  const start = async (
-    app: string,
-    port: number,
-    extra: NodeJS.ProcessEnv = {},
-    ready = '/health/ready',
-  ): Promise<void> => {
-    children.push(
-      BenchChild.start(
-        {
-          name: app,
-          script: join(ROOT, `dist/apps/${app}/src/main.js`),
-          env: { ...buildBenchEnv(process.env, infra, port), ...extra },
-          logFile: join(logs, `bench-marketplace-${app}.log`),
-          nodeArgs: CPU_PROFILES ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROFILES}`] : [],
-        },
-        ROOT,
-        onExit,
-      ),
-    );
-    await until(`${app} ready`, async () => (await fetch(`http://127.0.0.1:${port}${ready}`)).ok);
-  };
+  const platform = await BenchPlatform.create('marketplace');
+  const bus = await connect({ servers: platform.infra.natsUrl.split(','), name: 'bench-marketplace' });
+  const db = new Client({ connectionString: platform.infra.databaseUrl });
+  const start = (app: string, port: number, env: NodeJS.ProcessEnv = {}) =>
+    platform.start(app, port, { env });
   try {
     const authPort = await freePort(13201);
     await start('auth', authPort, { LOAD_DEMO_DATA: 'true' });
@@ -268,7 +212,8 @@ async function main(): Promise<number> {
     const marketPort = await freePort(paymentPort + 1);
     await start('marketplace', marketPort, { ORDER_ATTEMPTS_PER_MINUTE: '100000000', DB_POOL_SIZE: '20' });
     const gatewayPort = await freePort(marketPort + 1);
-    await start('gateway', gatewayPort, {}, '/api/v1/categories');
+    // The gateway's readiness waits for every service; this run starts three, so it is ready when it routes.
+    await platform.start('gateway', gatewayPort, { ready: '/api/v1/categories' });
     const api = `http://127.0.0.1:${gatewayPort}/api/v1`;
 
     await db.connect();
@@ -310,7 +255,7 @@ async function main(): Promise<number> {
       });
       const session = (await login.json()) as { access_token: string; user: { id: string } };
       tokens.push(session.access_token);
-      await busRequest(bus, `${infra.natsPrefix}wallet.ops.credit`, {
+      await busRequest(bus, `${platform.infra.natsPrefix}wallet.ops.credit`, {
         user_id: session.user.id,
         amount: 500_000_000,
         category: 'recharge',
@@ -318,22 +263,17 @@ async function main(): Promise<number> {
         idempotency_key: randomUUID(),
       });
     }
-    const cpuBefore = children.map((child) => readCpuMs(child.pid ?? -1) ?? 0);
+    const cpuBefore = platform.cpuMs();
     const checkouts = await checkoutsPerSecond(`${api}/orders`, tokens, productIds);
-    const checkoutCount = Math.max(1, checkouts.rate * SECONDS);
-    const cpu = children.map((child, index) => {
-      const used = (readCpuMs(child.pid ?? -1) ?? 0) - (cpuBefore[index] ?? 0);
-
-      return `${child.spec.name} ${Math.round((used * 1000) / checkoutCount)}`;
-    });
-    await recreateDatabase(server, PGBENCH_DATABASE);
-    const tps = pgbenchTps(server);
+    const cpu = platform.cpuPerOperation(cpuBefore, checkouts.rate * SECONDS);
+    await platform.stopApps();
+    const tps = await platform.pgbenchTps(SECONDS);
     write(
       `checkouts/s through the gateway (1 store, 3 lines, wallet, ${CONNECTIONS} connections, ${SECONDS} s): ` +
         `${checkouts.rate.toFixed(1)}  failed ${checkouts.failed}`,
     );
-    write(`cpu per checkout (µs): ${cpu.join(', ')}`);
-    write(`pgbench TPC-B (-c ${CONNECTIONS} -T ${SECONDS}) tps: ${tps.toFixed(1)}`);
+    write(`cpu per checkout (µs): ${cpu}`);
+    write(`pgbench TPC-B (-c 8 -T ${SECONDS}) tps: ${tps.toFixed(1)}`);
     write(`ratio checkouts/s ÷ tps: ${(checkouts.rate / tps).toFixed(3)} (goal ≥ 0.15)`);
     write(`search p95 at the database ${percentile(atDatabase, 95).toFixed(1)} ms (goal ≤ 50 ms)`);
 
@@ -341,17 +281,8 @@ async function main(): Promise<number> {
   } finally {
     await db.end().catch(() => undefined);
     await bus.close().catch(() => undefined);
-    for (const child of children.reverse()) await child.stop(12_000);
-    await dropDatabase(server, DATABASE).catch(() => undefined);
-    await dropDatabase(server, PGBENCH_DATABASE).catch(() => undefined);
-    await deleteStreams(natsUrl, infra.natsPrefix).catch(() => undefined);
+    await platform.dispose();
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    write(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -4,27 +4,20 @@
 // delivered: consumer (inbox + message row) → delivery worker (claim, sandbox send, attempt, outbox) →
 // `notification.message.sent` back through JetStream → sandbox receipt → delivered. Uses the running
 // Postgres and NATS, its own database and NATS prefix, and removes both when done.
-import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 
 import { AUTH_EVENTS, type EventEnvelope, type OtpRequestedEvent } from '@ecom/contracts';
 import { Naming, SealedBox } from '@ecom/platform';
+import { LOCAL_OTP_DELIVERY_KEY } from '@ecom/testing';
 import { connect, JSONCodec } from 'nats';
 import { Client } from 'pg';
 
 import { freePort, until, write } from './bench-kit';
-import { buildBenchEnv, type BenchInfra } from './bench-env';
-import { deleteStreams, dropDatabase, recreateDatabase } from './bench-storage';
-import { BenchChild } from './child-process';
+import { BenchPlatform, runBench } from './bench-platform';
 
-const ROOT = join(__dirname, '..', '..', '..');
-const DATABASE = 'ecom_bench_notifications';
 const EVENTS = Number(process.env['BENCH_EVENTS'] ?? 2000);
 /** Publishes in flight at once (JetStream acknowledges each). */
 const PUBLISH_WINDOW = 200;
-/** Notification's local OTP_DELIVERY_KEY default, the key its development config opens codes with. */
-const LOCAL_OTP_DELIVERY_KEY = 'bG9jYWwtb3RwLWRlbGl2ZXJ5LWtleS0zMi1ieXRlcyE=';
 const codec = JSONCodec();
 
 function otpEvent(sealer: SealedBox, index: number): EventEnvelope<OtpRequestedEvent> {
@@ -48,33 +41,13 @@ function otpEvent(sealer: SealedBox, index: number): EventEnvelope<OtpRequestedE
 }
 
 async function main(): Promise<number> {
-  const server = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const natsUrl = process.env['NATS_URL'] ?? 'nats://127.0.0.1:4222';
-  const infra: BenchInfra = {
-    databaseUrl: await recreateDatabase(server, DATABASE),
-    natsUrl,
-    natsPrefix: `bench_notifications_${randomBytes(4).toString('hex')}.`,
-  };
-  const logs = join(ROOT, '.data', 'logs');
-  mkdirSync(logs, { recursive: true });
-  let child: BenchChild | undefined;
+  const platform = await BenchPlatform.create('notifications');
+  const { infra } = platform;
   const db = new Client({ connectionString: infra.databaseUrl });
-  const nats = await connect({ servers: natsUrl });
+  const nats = await connect({ servers: infra.natsUrl });
   try {
     const port = await freePort(13201);
-    child = BenchChild.start(
-      {
-        name: 'notification',
-        script: join(ROOT, 'dist/apps/notification/src/main.js'),
-        env: { ...buildBenchEnv(process.env, infra, port), SMS_PROVIDER: 'sandbox' },
-        logFile: join(logs, 'bench-notification.log'),
-      },
-      ROOT,
-      (exited, how) => {
-        write(`${exited.spec.name} exited (${how}):\n${exited.tail()}`);
-      },
-    );
-    await until('notification ready', async () => (await fetch(`http://127.0.0.1:${port}/health/ready`)).ok);
+    await platform.start('notification', port, { env: { SMS_PROVIDER: 'sandbox' } });
     await db.connect();
     const sealer = new SealedBox(LOCAL_OTP_DELIVERY_KEY);
     const events = Array.from({ length: EVENTS }, (_, index) => otpEvent(sealer, index));
@@ -130,16 +103,8 @@ async function main(): Promise<number> {
   } finally {
     await db.end().catch(() => undefined);
     await nats.close().catch(() => undefined);
-    await child?.stop(12_000);
-    await dropDatabase(server, DATABASE).catch(() => undefined);
-    await deleteStreams(natsUrl, infra.natsPrefix).catch(() => undefined);
+    await platform.dispose();
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    write(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -4,8 +4,6 @@
 // distinct intent created beforehand (the expensive case; a replay only reads). Uses the running Postgres
 // and NATS (DATABASE_URL, NATS_URL, 127.0.0.1 defaults), its own database and NATS prefix, removed after.
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 
 import autocannon from 'autocannon';
 import { connect } from 'nats';
@@ -13,13 +11,9 @@ import { Client } from 'pg';
 
 import { PAYMENT_SUBJECTS, type PaymentIntentView } from '@ecom/contracts';
 import { Naming, ServiceClient } from '@ecom/platform';
-import { freePort, until, write } from './bench-kit';
-import { buildBenchEnv, type BenchInfra } from './bench-env';
-import { deleteStreams, dropDatabase, recreateDatabase } from './bench-storage';
-import { BenchChild } from './child-process';
+import { freePort, write } from './bench-kit';
+import { BenchPlatform, runBench } from './bench-platform';
 
-const ROOT = join(__dirname, '..', '..', '..');
-const DATABASE = 'ecom_bench_webhooks';
 const SECRET = randomBytes(24).toString('hex');
 const WEBHOOKS = Number(process.env['BENCH_WEBHOOKS'] ?? 3000);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 20);
@@ -65,54 +59,17 @@ async function createIntents(client: ServiceClient, count: number): Promise<Paym
 }
 
 async function main(): Promise<number> {
-  const server = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const natsUrl = process.env['NATS_URL'] ?? 'nats://127.0.0.1:4222';
-  const infra: BenchInfra = {
-    databaseUrl: await recreateDatabase(server, DATABASE),
-    natsUrl,
-    natsPrefix: `bench_webhooks_${randomBytes(4).toString('hex')}.`,
-  };
-  const logs = join(ROOT, '.data', 'logs');
-  mkdirSync(logs, { recursive: true });
-  const children: BenchChild[] = [];
-  const onExit = (child: BenchChild, how: string): void => {
-    write(`${child.spec.name} exited (${how}):\n${child.tail()}`);
-  };
-  const nats = await connect({ servers: natsUrl });
+  const platform = await BenchPlatform.create('webhooks');
+  const { infra } = platform;
+  const nats = await connect({ servers: infra.natsUrl });
   try {
     // A random start: benches of other services probe ports from fixed starts on the same machine.
     const paymentPort = await freePort(13201 + Math.floor(Math.random() * 2000));
     const gatewayPort = await freePort(paymentPort + 1);
     const shared = { SANDBOX_WEBHOOK_SECRET: SECRET, RECONCILE_INTERVAL_MS: '0' };
-    children.push(
-      BenchChild.start(
-        {
-          name: 'payment',
-          script: join(ROOT, 'dist/apps/payment/src/main.js'),
-          env: { ...buildBenchEnv(process.env, infra, paymentPort), ...shared },
-          logFile: join(logs, 'bench-webhooks-payment.log'),
-        },
-        ROOT,
-        onExit,
-      ),
-    );
-    await until(
-      'payment ready',
-      async () => (await fetch(`http://127.0.0.1:${paymentPort}/health/ready`)).ok,
-    );
-    children.push(
-      BenchChild.start(
-        {
-          name: 'gateway',
-          script: join(ROOT, 'dist/apps/gateway/src/main.js'),
-          env: buildBenchEnv(process.env, infra, gatewayPort),
-          logFile: join(logs, 'bench-webhooks-gateway.log'),
-        },
-        ROOT,
-        onExit,
-      ),
-    );
-    await until('gateway up', async () => (await fetch(`http://127.0.0.1:${gatewayPort}/health`)).ok);
+    await platform.start('payment', paymentPort, { env: shared });
+    // The gateway's readiness waits for every service: up is enough here, only payment runs.
+    await platform.start('gateway', gatewayPort, { ready: '/health' });
     const client = new ServiceClient(nats, new Naming(infra.natsPrefix), 30_000);
     const intents = await createIntents(client, WEBHOOKS);
     const signed = intents.map((intent) => {
@@ -172,16 +129,8 @@ async function main(): Promise<number> {
     return result.errors + result.non2xx > 0 || Number(row?.succeeded) !== WEBHOOKS ? 1 : 0;
   } finally {
     await nats.close();
-    for (const child of children.reverse()) await child.stop(12_000);
-    await dropDatabase(server, DATABASE).catch(() => undefined);
-    await deleteStreams(natsUrl, infra.natsPrefix).catch(() => undefined);
+    await platform.dispose();
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    write(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -4,9 +4,7 @@
 // (PUT /api/v1/driver/location). Uses the running Postgres and NATS (DATABASE_URL, NATS_URL, 127.0.0.1
 // defaults), its own database and NATS prefix, removed when done. Tokens are signed by a key of the
 // bench's own, published to the gateway in auth's place.
-import { randomBytes, randomInt } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { randomInt } from 'node:crypto';
 
 import autocannon from 'autocannon';
 import { AUTH_JWKS_SUBJECT, type Role } from '@ecom/contracts';
@@ -15,12 +13,8 @@ import { connect, JSONCodec } from 'nats';
 import { Client } from 'pg';
 
 import { freePort, until, write } from './bench-kit';
-import { buildBenchEnv, type BenchInfra } from './bench-env';
-import { deleteStreams, dropDatabase, recreateDatabase } from './bench-storage';
-import { BenchChild } from './child-process';
+import { BenchPlatform, runBench } from './bench-platform';
 
-const ROOT = join(__dirname, '..', '..', '..');
-const DATABASE = 'ecom_bench_transport';
 const DRIVERS = Number(process.env['BENCH_DRIVERS'] ?? 100_000);
 const DB_QUERIES = Number(process.env['BENCH_DB_QUERIES'] ?? 2000);
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
@@ -111,22 +105,11 @@ type RequestOptions = autocannon.Options & {
 };
 
 async function main(): Promise<number> {
-  const server = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const natsUrl = process.env['NATS_URL'] ?? 'nats://127.0.0.1:4222';
-  const infra: BenchInfra = {
-    databaseUrl: await recreateDatabase(server, DATABASE),
-    natsUrl,
-    natsPrefix: `bench_transport_${randomBytes(4).toString('hex')}.`,
-  };
-  const logs = join(ROOT, '.data', 'logs');
-  mkdirSync(logs, { recursive: true });
-  const children: BenchChild[] = [];
-  const onExit = (child: BenchChild, how: string): void => {
-    write(`${child.spec.name} exited (${how}):\n${child.tail()}`);
-  };
+  const platform = await BenchPlatform.create('transport');
+  const { infra } = platform;
   // The gateway asks auth for its verification keys; the bench answers with its own.
   const key = new TestSigningKey();
-  const nats = await connect({ servers: natsUrl.split(','), name: 'ecom-bench-transport' });
+  const nats = await connect({ servers: infra.natsUrl.split(','), name: 'ecom-bench-transport' });
   nats.subscribe(`${infra.natsPrefix}${AUTH_JWKS_SUBJECT}`, {
     callback: (_error, message) => {
       const { id } = codec.decode(message.data) as { id: string };
@@ -138,41 +121,16 @@ async function main(): Promise<number> {
     // Away from the other benches' fixed ranges (13101…), which may run on the same machine.
     const transportPort = await freePort(20000 + randomInt(0, 20000));
     const gatewayPort = await freePort(transportPort + 1);
-    children.push(
-      BenchChild.start(
-        {
-          name: 'transport',
-          script: join(ROOT, 'dist/apps/transport/src/main.js'),
-          // Generated positions are up to 10 minutes old: still fresh for the whole run.
-          env: { ...buildBenchEnv(process.env, infra, transportPort), DRIVER_LOCATION_STALE_SECONDS: '900' },
-          logFile: join(logs, 'bench-transport-transport.log'),
-        },
-        ROOT,
-        onExit,
-      ),
-    );
-    await until(
-      'transport ready',
-      async () => (await fetch(`http://127.0.0.1:${transportPort}/health/ready`)).ok,
-    );
+    // Generated positions are up to 10 minutes old: still fresh for the whole run.
+    await platform.start('transport', transportPort, { env: { DRIVER_LOCATION_STALE_SECONDS: '900' } });
     await db.connect();
     const seeding = Date.now();
     await seedDrivers(db);
     write(`seeded ${DRIVERS} drivers in ${((Date.now() - seeding) / 1000).toFixed(1)} s`);
     await measureDatabase(db);
 
-    children.push(
-      BenchChild.start(
-        {
-          name: 'gateway',
-          script: join(ROOT, 'dist/apps/gateway/src/main.js'),
-          env: buildBenchEnv(process.env, infra, gatewayPort),
-          logFile: join(logs, 'bench-transport-gateway.log'),
-        },
-        ROOT,
-        onExit,
-      ),
-    );
+    // Not ready in the gateway's sense without auth: up is enough, the first answer below is the check.
+    await platform.start('gateway', gatewayPort, { ready: '/health' });
     const base = `http://127.0.0.1:${gatewayPort}/api/v1`;
     const token = (sub: string, role: Role): string => key.token({ sub, roles: [role], expiresIn: 3600 });
     const rider = token('00000000-0000-4000-8000-000000000001', 'client');
@@ -252,18 +210,11 @@ async function main(): Promise<number> {
 
     return failures + locations.errors + locations.non2xx > 0 ? 1 : 0;
   } finally {
-    for (const child of children.reverse()) await child.stop(12_000);
+    await platform.stopApps();
     await db.end().catch(() => undefined);
     await nats.close().catch(() => undefined);
-    await dropDatabase(server, DATABASE).catch(() => undefined);
-    await deleteStreams(natsUrl, infra.natsPrefix).catch(() => undefined);
+    await platform.dispose();
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    write(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    process.exit(1);
-  },
-);
+runBench(main);

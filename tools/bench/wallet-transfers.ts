@@ -5,10 +5,7 @@
 // done. Users register through the real OTP flow (codes read from the sealed events, as the SMS sandbox
 // does), are funded as a confirmed recharge would fund them (`wallet.ops.credit`), then send each other
 // 1 to 500 F CFA at random, each request with its own Idempotency-Key.
-import { spawnSync } from 'node:child_process';
-import { randomBytes, randomInt, randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { randomInt, randomUUID } from 'node:crypto';
 
 import autocannon from 'autocannon';
 import { connect, JSONCodec, type NatsConnection } from 'nats';
@@ -17,20 +14,11 @@ import { Naming, SealedBox, ServiceClient } from '@ecom/platform';
 import { LOCAL_OTP_DELIVERY_KEY } from '@ecom/testing';
 
 import { freePort, until, write } from './bench-kit';
-import { buildBenchEnv, type BenchInfra } from './bench-env';
-import { deleteStreams, dropDatabase, recreateDatabase } from './bench-storage';
-import { BenchChild } from './child-process';
-import { readCpuMs } from './cpu-time';
+import { BenchPlatform, runBench } from './bench-platform';
 
-const ROOT = join(__dirname, '..', '..', '..');
-const DATABASE = 'ecom_bench_wallet';
-const PGBENCH_DATABASE = 'ecom_bench_pgbench';
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 20);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 20);
 const USERS = Number(process.env['BENCH_USERS'] ?? 100);
-const PGBENCH_CLIENTS = 8;
-/** A directory for V8 CPU profiles of the three processes, when set. */
-const CPU_PROFILES = process.env['BENCH_CPU_PROF_DIR'];
 const codec = JSONCodec();
 
 interface User {
@@ -94,93 +82,39 @@ async function register(api: string, codes: Map<string, string>, index: number):
   return { phone, token: session.access_token, id: session.user.id };
 }
 
-/** pgbench's TPC-B-like run on a scratch database of the same server: the yardstick of one machine. */
-function pgbenchTps(serverUrl: string, databaseUrl: string): number {
-  const url = new URL(serverUrl);
-  const env = {
-    ...process.env,
-    PGHOST: url.hostname,
-    PGPORT: url.port || '5432',
-    PGUSER: decodeURIComponent(url.username || 'postgres'),
-    PGPASSWORD: decodeURIComponent(url.password),
-  };
-  const database = new URL(databaseUrl).pathname.slice(1);
-  const init = spawnSync('pgbench', ['-i', '-q', database], { env, encoding: 'utf8' });
-  if (init.status !== 0) throw new Error(`pgbench -i failed: ${init.stderr}`);
-  const run = spawnSync(
-    'pgbench',
-    ['-T', String(SECONDS), '-c', String(PGBENCH_CLIENTS), '-j', '2', database],
-    {
-      env,
-      encoding: 'utf8',
-    },
-  );
-  const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(run.stdout)?.[1];
-  if (run.status !== 0 || tps === undefined) throw new Error(`pgbench failed: ${run.stderr}${run.stdout}`);
-
-  return Number(tps);
-}
-
 async function main(): Promise<number> {
-  const server = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const natsUrl = process.env['NATS_URL'] ?? 'nats://127.0.0.1:4222';
-  const infra: BenchInfra = {
-    databaseUrl: await recreateDatabase(server, DATABASE),
-    natsUrl,
-    natsPrefix: `bench_wallet_${randomBytes(4).toString('hex')}.`,
-  };
-  const logs = join(ROOT, '.data', 'logs');
-  mkdirSync(logs, { recursive: true });
-  const children: BenchChild[] = [];
-  const onExit = (child: BenchChild, how: string): void => {
-    write(`${child.spec.name} exited (${how}):\n${child.tail()}`);
-  };
-  const start = async (name: 'auth' | 'wallet' | 'gateway', port: number, extra: NodeJS.ProcessEnv = {}) => {
-    children.push(
-      BenchChild.start(
-        {
-          name,
-          script: join(ROOT, `dist/apps/${name}/src/main.js`),
-          env: { ...buildBenchEnv(process.env, infra, port), ...extra },
-          logFile: join(logs, `bench-wallet-${name}.log`),
-          nodeArgs: CPU_PROFILES ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROFILES}`] : [],
-        },
-        ROOT,
-        onExit,
-      ),
-    );
-    // The gateway is ready only when every service answers; here only auth and wallet run.
-    const probe = name === 'gateway' ? 'health' : 'health/ready';
-    await until(`${name} ready`, async () =>
-      (await fetch(`http://127.0.0.1:${port}/${probe}`)).ok ? true : undefined,
-    );
-  };
+  const platform = await BenchPlatform.create('wallet');
   let connection: NatsConnection | undefined;
   try {
     const authPort = await freePort(13201);
     const walletPort = await freePort(authPort + 1);
     const gatewayPort = await freePort(walletPort + 1);
     // Registration is set-up, not the measure: the lightest argon2 and no OTP limits.
-    await start('auth', authPort, {
-      ARGON2_MEMORY_KIB: '1024',
-      ARGON2_ITERATIONS: '1',
-      OTP_MAX_PER_IP_PER_HOUR: '100000',
-      OTP_RESEND_COOLDOWN_SECONDS: '0',
+    await platform.start('auth', authPort, {
+      env: {
+        ARGON2_MEMORY_KIB: '1024',
+        ARGON2_ITERATIONS: '1',
+        OTP_MAX_PER_IP_PER_HOUR: '100000',
+        OTP_RESEND_COOLDOWN_SECONDS: '0',
+      },
     });
     // Limits out of the way: the bench measures transfers, not refusals. Each synthetic user pays dozens of
     // others within a minute, which the real threshold would flag on nearly every transfer: flags are for
     // exceptions, so that one is lifted (every transfer is still screened, and round trips still flagged).
-    await start('wallet', walletPort, {
-      WALLET_SINGLE_TRANSACTION_MAX: '1000000000',
-      WALLET_DAILY_LIMIT: '1000000000',
-      WALLET_MONTHLY_LIMIT: '1000000000',
-      AML_MAX_RECEIVERS_PER_HOUR: '1000',
-      DB_POOL_SIZE: '20',
+    await platform.start('wallet', walletPort, {
+      env: {
+        WALLET_SINGLE_TRANSACTION_MAX: '1000000000',
+        WALLET_DAILY_LIMIT: '1000000000',
+        WALLET_MONTHLY_LIMIT: '1000000000',
+        AML_MAX_RECEIVERS_PER_HOUR: '1000',
+        DB_POOL_SIZE: '20',
+      },
     });
-    await start('gateway', gatewayPort);
+    // The gateway is ready only when every service answers; here only auth and wallet run.
+    await platform.start('gateway', gatewayPort, { ready: '/health' });
     const api = `http://127.0.0.1:${gatewayPort}/api/v1`;
-    connection = await connect({ servers: natsUrl.split(','), name: 'ecom-bench-wallet' });
-    const naming = new Naming(infra.natsPrefix);
+    connection = await connect({ servers: platform.infra.natsUrl.split(','), name: 'ecom-bench-wallet' });
+    const naming = new Naming(platform.infra.natsPrefix);
     const codes = await readCodes(connection, naming);
     const users: User[] = [];
     for (let batch = 0; batch < USERS; batch += 10) {
@@ -223,13 +157,9 @@ async function main(): Promise<number> {
         },
       ],
     };
-    const cpuBefore = children.map((child) => readCpuMs(child.pid ?? -1) ?? 0);
+    const cpuBefore = platform.cpuMs();
     const result = await autocannon(options);
-    const cpu = children.map((child, index) => {
-      const used = (readCpuMs(child.pid ?? -1) ?? 0) - (cpuBefore[index] ?? 0);
-
-      return `${child.spec.name} ${Math.round((used * 1000) / Math.max(1, result.requests.total))}`;
-    });
+    const cpu = platform.cpuPerOperation(cpuBefore, result.requests.total);
     const transfers = result.requests.average;
     write(
       `transfers/s ${transfers.toFixed(1)}  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  ` +
@@ -246,7 +176,7 @@ async function main(): Promise<number> {
         },
       },
     );
-    write(`cpu per transfer (µs): ${cpu.join(', ')}`);
+    write(`cpu per transfer (µs): ${cpu}`);
     // The same path with the least work behind it (one indexed read): the floor a transfer stands on.
     const reads = await autocannon({
       url: `${api}/wallet/balance`,
@@ -269,27 +199,16 @@ async function main(): Promise<number> {
       `balance reads/s through the same path: ${reads.requests.average.toFixed(1)}  p99 ${reads.latency.p99} ms`,
     );
     write(`reconciliation after the run: ${reconciliation.ok ? 'ok' : 'DIFFERENCES'}`);
-    for (const child of children.reverse()) await child.stop(12_000);
-    children.length = 0;
-    const pgbenchUrl = await recreateDatabase(server, PGBENCH_DATABASE);
-    const tps = pgbenchTps(server, pgbenchUrl);
-    write(`pgbench TPC-B (-c ${PGBENCH_CLIENTS}, ${SECONDS} s): tps ${tps.toFixed(1)}`);
+    await platform.stopApps();
+    const tps = await platform.pgbenchTps(SECONDS);
+    write(`pgbench TPC-B (-c 8, ${SECONDS} s): tps ${tps.toFixed(1)}`);
     write(`ratio transfers/s ÷ pgbench tps: ${(transfers / tps).toFixed(2)} (goal >= 0.30)`);
 
     return result.errors + result.non2xx > 0 || !reconciliation.ok ? 1 : 0;
   } finally {
-    for (const child of children.reverse()) await child.stop(12_000);
     await connection?.close().catch(() => undefined);
-    await dropDatabase(server, DATABASE).catch(() => undefined);
-    await dropDatabase(server, PGBENCH_DATABASE).catch(() => undefined);
-    await deleteStreams(natsUrl, infra.natsPrefix).catch(() => undefined);
+    await platform.dispose();
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    write(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    process.exit(1);
-  },
-);
+runBench(main);
