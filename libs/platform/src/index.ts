@@ -26,5 +26,6 @@ export * from './messaging/naming';
 export * from './messaging/on-event.decorator';
 export * from './messaging/outbox.entity';
 export * from './messaging/service-client';
+export * from './messaging/single-flight';
 export * from './messaging/user-directory';
 export * from './tracing/tracing';

@@ -5,7 +5,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { NOTIFICATION_EVENTS, type MessageSentEvent, type NotificationChannel } from '@ecom/contracts';
-import { EventPublisher, LOGGER, type Logger } from '@ecom/platform';
+import { EventPublisher, LOGGER, SingleFlight, type Logger } from '@ecom/platform';
 import { Client } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 
@@ -42,9 +42,7 @@ const FAILOVER: Partial<Record<NotificationChannel, NotificationChannel>> = {
 export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private listener?: Client;
   private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private wakeAgain = false;
-  private stopped = false;
+  private readonly rounds = new SingleFlight(() => this.drain());
 
   constructor(
     private readonly dataSource: DataSource,
@@ -62,7 +60,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   async onApplicationBootstrap(): Promise<void> {
     this.listener = new Client({ connectionString: this.config.DATABASE_URL });
     this.listener.on('notification', () => {
-      this.wake();
+      this.rounds.wake();
     });
     this.listener.on('error', (error) => {
       this.logger.warn('Delivery listener connection failed; polling continues', { error });
@@ -70,32 +68,15 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     await this.listener.connect();
     await this.listener.query(`LISTEN "${DELIVERY_WAKE_CHANNEL}"`);
     this.timer = setInterval(() => {
-      this.wake();
+      this.rounds.wake();
     }, this.config.DELIVERY_POLL_MS);
-    this.wake();
+    this.rounds.wake();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
     clearInterval(this.timer);
-    await this.running;
+    await this.rounds.stop();
     await this.listener?.end().catch(() => undefined);
-  }
-
-  private wake(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.wakeAgain = true;
-
-      return;
-    }
-    this.running = this.drain().finally(() => {
-      this.running = undefined;
-      if (this.wakeAgain && !this.stopped) {
-        this.wakeAgain = false;
-        this.wake();
-      }
-    });
   }
 
   private async drain(): Promise<void> {
@@ -107,7 +88,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
           this.messages.claimDue(manager, batch, lease),
         );
         await Promise.all(this.byAddress(claimed).map((rows) => this.deliverInTurn(rows)));
-      } while (claimed.length === batch && !this.stopped);
+      } while (claimed.length === batch && !this.rounds.isStopped);
     } catch (error) {
       this.logger.warn('Delivery round failed; due messages wait for the next one', { error });
     }

@@ -9,6 +9,7 @@ import { listenInProcess } from '../db/notify-after-commit';
 import type { Logger } from '../logging/logger';
 import type { MetricsService } from '../metrics/metrics.service';
 import type { Naming } from './naming';
+import { SingleFlight } from './single-flight';
 
 const BATCH_SIZE = 100;
 /**
@@ -66,9 +67,7 @@ export class OutboxRelay {
   /** While leading, commits of this process wake the relay directly (see listenInProcess). */
   private unlisten?: () => void;
   private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private wakeAgain = false;
-  private stopped = false;
+  private readonly runs = new SingleFlight(() => this.drain());
   private cycles = 0;
   private lagMeasuredAt = 0;
   private cycleStartedAt = 0;
@@ -78,39 +77,21 @@ export class OutboxRelay {
   async start(): Promise<void> {
     await this.connect();
     this.timer = setInterval(() => {
-      this.wake();
+      this.runs.wake();
     }, this.options.pollMs);
-    this.wake();
+    this.runs.wake();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
     clearInterval(this.timer);
     this.unlisten?.();
-    await this.running;
+    await this.runs.stop();
     await this.connection?.end().catch(() => undefined);
   }
 
   /** Publishes everything pending now; resolves when the outbox was empty at some point after the call. */
   async flush(): Promise<void> {
-    this.wake();
-    while (this.running) await this.running;
-  }
-
-  private wake(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.wakeAgain = true;
-
-      return;
-    }
-    this.running = this.drain().finally(() => {
-      this.running = undefined;
-      if (this.wakeAgain && !this.stopped) {
-        this.wakeAgain = false;
-        this.wake();
-      }
-    });
+    await this.runs.settle();
   }
 
   /** The relay's own connection, opened again after a failure (on the next wake). */
@@ -129,12 +110,12 @@ export class OutboxRelay {
       this.connection = undefined;
       this.leader = false;
       this.unlisten?.();
-      if (!this.stopped)
+      if (!this.runs.isStopped)
         logger.warn('Outbox relay connection lost; it reconnects on the next poll', { error });
       void client.end().catch(() => undefined);
     };
     client.on('notification', () => {
-      this.wake();
+      this.runs.wake();
     });
     client.on('error', lost);
     client.on('end', () => {
@@ -162,11 +143,11 @@ export class OutboxRelay {
       if (wait > 0) await delay(wait);
       this.cycleStartedAt = Date.now();
       // Whatever woke the relay until now is read by this cycle: no second cycle for it.
-      this.wakeAgain = false;
+      this.runs.served();
       let published: number;
       do {
         published = await this.relayBatch(connection);
-      } while (published === BATCH_SIZE && !this.stopped);
+      } while (published === BATCH_SIZE && !this.runs.isStopped);
       // Once per poll interval: under load a cycle follows every commit, and the gauge needs no more.
       if (Date.now() - this.lagMeasuredAt >= this.options.pollMs) await this.measureLag();
       this.cycles += 1;
@@ -186,7 +167,7 @@ export class OutboxRelay {
     this.leader = rows[0]?.locked === true;
     if (this.leader) {
       this.unlisten = listenInProcess(this.options.dataSource, this.options.channel, () => {
-        this.wake();
+        this.runs.wake();
       });
     }
 
