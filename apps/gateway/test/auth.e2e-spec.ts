@@ -1,20 +1,15 @@
 import { SERVICE_NAMES } from '@ecom/contracts';
 import {
   apiClient,
+  DEMO_ADMIN,
+  JOURNEY_SETTINGS,
   PlatformProcesses,
   responseBody,
   SmsSandbox,
   TestEnvironment,
   waitFor,
+  type SignedUpSession,
 } from '@ecom/testing';
-
-interface Session {
-  user: { id: string; phone: string; roles: string[] };
-  access_token: string;
-  refresh_token: string;
-}
-
-const ADMIN = { phone: '+22890000001', password: 'Akwaba-Lome-2025!' };
 
 /**
  * A user's whole life with an account, through the gateway only, the platform running as processes from
@@ -36,14 +31,7 @@ describe('auth journey through the gateway', () => {
 
   beforeAll(async () => {
     environment = await TestEnvironment.create();
-    platform = await PlatformProcesses.start(environment, {
-      LOG_LEVEL: 'warn',
-      LOAD_DEMO_DATA: 'true',
-      ARGON2_MEMORY_KIB: '1024',
-      ARGON2_ITERATIONS: '1',
-      OTP_RESEND_COOLDOWN_SECONDS: '0',
-      RATE_LIMIT_SENSITIVE: '1000',
-    });
+    platform = await PlatformProcesses.start(environment, JOURNEY_SETTINGS);
     sms = await SmsSandbox.open(environment);
   });
 
@@ -59,7 +47,7 @@ describe('auth journey through the gateway', () => {
 
     // Register from a verified phone, written as Togolese users write it.
     const { verification_token } = await verifyPhone<{ verification_token: string }>(phone, 'registration');
-    const registered = await responseBody<Session>(
+    const registered = await responseBody<SignedUpSession>(
       await call('/auth/register', {
         json: { verification_token, first_name: 'Afi', last_name: 'Adjovi', password, user_type: 'client' },
       }),
@@ -74,7 +62,7 @@ describe('auth journey through the gateway', () => {
     expect(me.id).toBe(registered.user.id);
 
     // Refresh rotates; the old token again is theft: the family dies, the new token with it.
-    const renewed = await responseBody<Session>(
+    const renewed = await responseBody<SignedUpSession>(
       await call('/auth/refresh', { json: { refresh_token: registered.refresh_token } }),
       200,
     );
@@ -88,7 +76,7 @@ describe('auth journey through the gateway', () => {
     );
 
     // Sign in again, then out: the session's refresh token is dead.
-    const session = await responseBody<Session>(
+    const session = await responseBody<SignedUpSession>(
       await call('/auth/login', { json: { phone: '93 45 67 89', password } }),
       200,
     );
@@ -115,7 +103,7 @@ describe('auth journey through the gateway', () => {
       ).status,
     ).toBe(204);
     expect((await call('/auth/login', { json: { phone, password } })).status).toBe(401);
-    const current = await responseBody<Session>(
+    const current = await responseBody<SignedUpSession>(
       await call('/auth/login', { json: { phone, password: newPassword } }),
       200,
     );
@@ -138,10 +126,10 @@ describe('auth journey through the gateway', () => {
   });
 
   it('stops the access token of a user an admin suspends', async () => {
-    const admin = await responseBody<Session>(await call('/auth/login', { json: ADMIN }), 200);
+    const admin = await responseBody<SignedUpSession>(await call('/auth/login', { json: DEMO_ADMIN }), 200);
     const phone = '+22896543210';
     const { verification_token } = await verifyPhone<{ verification_token: string }>(phone, 'registration');
-    const driver = await responseBody<Session>(
+    const driver = await responseBody<SignedUpSession>(
       await call('/auth/register', {
         json: {
           verification_token,

@@ -9,12 +9,14 @@ import { join } from 'node:path';
 import type { RunningApp, ServiceConfig, ServiceDefinition } from '@ecom/platform';
 import {
   apiClient,
+  DEMO_ADMIN,
   LogCapture,
   SmsSandbox,
   startService,
   TestBus,
   TestEnvironment,
   waitFor,
+  type SignedUpSession,
 } from '@ecom/testing';
 
 import { createGateway } from '../src/app';
@@ -28,14 +30,6 @@ async function authDefinition(): Promise<ServiceDefinition<ServiceConfig>> {
   };
 
   return module.authService;
-}
-
-const ADMIN = { phone: '+22890000001', password: 'Akwaba-Lome-2025!' };
-
-interface Session {
-  user: { id: string; roles: string[] };
-  access_token: string;
-  refresh_token: string;
 }
 
 describe('gateway: auth routes in front of the auth service', () => {
@@ -55,7 +49,7 @@ describe('gateway: auth routes in front of the auth service', () => {
     token?: string,
     headers?: Record<string, string>,
   ): Promise<Response> => call(path, { method: 'POST', json, token, headers });
-  const registered = async (userType = 'client'): Promise<Session & { phone: string }> => {
+  const registered = async (userType = 'client'): Promise<SignedUpSession & { phone: string }> => {
     const phone = newPhone();
     expect((await post('/auth/send-otp', { phone, purpose: 'registration' })).status).toBe(202);
     const code = await sms.nextCode(phone);
@@ -73,10 +67,10 @@ describe('gateway: auth routes in front of the auth service', () => {
     });
     expect(response.status).toBe(201);
 
-    return { ...((await response.json()) as Session), phone };
+    return { ...((await response.json()) as SignedUpSession), phone };
   };
   const adminToken = async (): Promise<string> =>
-    ((await (await post('/auth/login', ADMIN)).json()) as Session).access_token;
+    ((await (await post('/auth/login', DEMO_ADMIN)).json()) as SignedUpSession).access_token;
 
   beforeAll(async () => {
     environment = await TestEnvironment.create();
@@ -198,7 +192,7 @@ describe('gateway: auth routes in front of the auth service', () => {
     });
     const again = (await (
       await post('/auth/login', { phone: account.phone, password: 'Savane-Plateaux-31' })
-    ).json()) as Session;
+    ).json()) as SignedUpSession;
 
     await waitFor(async () => (await call('/auth/me', { token: again.access_token })).status === 200, {
       what: 'the gateway to admit the reactivated user',
@@ -216,7 +210,7 @@ describe('gateway: auth routes in front of the auth service', () => {
     );
     const renewed = (await (
       await post('/auth/refresh', { refresh_token: account.refresh_token })
-    ).json()) as Session;
+    ).json()) as SignedUpSession;
     const kidOf = (token: string): string =>
       (JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString()) as { kid: string }).kid;
 

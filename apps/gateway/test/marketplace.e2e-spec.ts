@@ -13,12 +13,13 @@ import type {
 import type { RequestContext } from '@ecom/platform';
 import {
   apiClient,
+  JOURNEY_SETTINGS,
   PlatformProcesses,
   responseBody,
   TestBus,
   TestEnvironment,
-  type ApiCallOptions,
   waitFor,
+  type ApiCallOptions,
 } from '@ecom/testing';
 
 const ACCOUNTS = {
@@ -52,11 +53,7 @@ describe('marketplace through the gateway', () => {
     environment = await TestEnvironment.create();
     bus = await TestBus.connect(environment);
     platform = await PlatformProcesses.start(environment, {
-      LOG_LEVEL: 'warn',
-      LOAD_DEMO_DATA: 'true',
-      ARGON2_MEMORY_KIB: '1024',
-      ARGON2_ITERATIONS: '1',
-      RATE_LIMIT_SENSITIVE: '1000',
+      ...JOURNEY_SETTINGS,
       EVENT_BACKOFF_MS: '200,500,1000,2000',
     });
     for (const [name, account] of Object.entries(ACCOUNTS)) {

@@ -9,7 +9,16 @@ import type {
   UnreadCountView,
 } from '@ecom/contracts';
 import type { RunningApp, ServiceConfig, ServiceDefinition } from '@ecom/platform';
-import { apiClient, LogCapture, startService, TestBus, TestEnvironment, waitFor } from '@ecom/testing';
+import {
+  apiClient,
+  DEMO_ADMIN,
+  LogCapture,
+  startService,
+  TestBus,
+  TestEnvironment,
+  waitFor,
+  type SignedUpSession,
+} from '@ecom/testing';
 
 import { createGateway } from '../src/app';
 import type { GatewayConfig } from '../src/config';
@@ -25,13 +34,6 @@ async function serviceDefinition(app: 'auth' | 'notification'): Promise<ServiceD
   if (!definition) throw new Error(`No ${app}Service`);
 
   return definition;
-}
-
-const ADMIN = { phone: '+22890000001', password: 'Akwaba-Lome-2025!' };
-
-interface Session {
-  user: { id: string; roles: string[] };
-  access_token: string;
 }
 
 describe('gateway: notification routes in front of the auth and notification services', () => {
@@ -86,7 +88,7 @@ describe('gateway: notification routes in front of the auth and notification ser
         LOG_LEVEL: 'error',
       }),
     });
-    adminToken = ((await (await post('/auth/login', ADMIN)).json()) as Session).access_token;
+    adminToken = ((await (await post('/auth/login', DEMO_ADMIN)).json()) as SignedUpSession).access_token;
   });
 
   afterAll(async () => {
@@ -114,7 +116,7 @@ describe('gateway: notification routes in front of the auth and notification ser
       user_type: 'client',
     });
     expect(registered.status).toBe(201);
-    const { access_token: token } = (await registered.json()) as Session;
+    const { access_token: token } = (await registered.json()) as SignedUpSession;
 
     const inbox = await waitFor(
       async () => {

@@ -9,6 +9,8 @@ import {
 } from '@ecom/contracts';
 import {
   apiClient,
+  DEMO_ADMIN,
+  JOURNEY_SETTINGS,
   PlatformProcesses,
   responseBody,
   signUp,
@@ -16,12 +18,8 @@ import {
   TestBus,
   TestEnvironment,
   waitFor,
+  type SignedUpSession,
 } from '@ecom/testing';
-
-interface Session {
-  user: { id: string };
-  access_token: string;
-}
 
 interface Balance {
   balance: number;
@@ -32,7 +30,6 @@ interface Transactions {
   items: { amount: number; category: string; type: string }[];
 }
 
-const ADMIN = { phone: '+22890000001', password: 'Akwaba-Lome-2025!' };
 const SECRET = 'e2e-wallet-sandbox-secret-0123456789';
 const SILENT_PHONE = '+22890000078';
 const PAYER_PHONE = '+22892345678';
@@ -56,8 +53,8 @@ describe('wallet recharges and refunds through the payment service and the gatew
   let platform: PlatformProcesses;
   let sms: SmsSandbox;
   let bus: TestBus;
-  let admin: Session;
-  let payer: Session;
+  let admin: SignedUpSession;
+  let payer: SignedUpSession;
 
   const call = apiClient(() => `${platform.url}/api/v1`);
   const wallet = async (): Promise<Balance> =>
@@ -104,12 +101,7 @@ describe('wallet recharges and refunds through the payment service and the gatew
   beforeAll(async () => {
     environment = await TestEnvironment.create();
     platform = await PlatformProcesses.start(environment, {
-      LOG_LEVEL: 'warn',
-      LOAD_DEMO_DATA: 'true',
-      ARGON2_MEMORY_KIB: '1024',
-      ARGON2_ITERATIONS: '1',
-      OTP_RESEND_COOLDOWN_SECONDS: '0',
-      RATE_LIMIT_SENSITIVE: '1000',
+      ...JOURNEY_SETTINGS,
       SANDBOX_WEBHOOK_SECRET: SECRET,
       SANDBOX_SILENT_PHONES: SILENT_PHONE,
       RECONCILE_INTERVAL_MS: '0',
@@ -117,7 +109,7 @@ describe('wallet recharges and refunds through the payment service and the gatew
     });
     sms = await SmsSandbox.open(environment);
     bus = await TestBus.connect(environment);
-    admin = await responseBody<Session>(await call('/auth/login', { json: ADMIN }), 200);
+    admin = await responseBody<SignedUpSession>(await call('/auth/login', { json: DEMO_ADMIN }), 200);
     payer = await signUp(call, sms, {
       phone: PAYER_PHONE,
       first_name: 'Ama',

@@ -12,6 +12,8 @@ import {
 import { Naming } from '@ecom/platform';
 import {
   apiClient,
+  DEMO_ADMIN,
+  JOURNEY_SETTINGS,
   PlatformProcesses,
   responseBody,
   signUp,
@@ -20,19 +22,14 @@ import {
   TestBus,
   TestEnvironment,
   waitFor,
+  type SignedUpSession,
 } from '@ecom/testing';
 import { connect, type ConsumerMessages, type NatsConnection } from 'nats';
-
-interface Session {
-  user: { id: string };
-  access_token: string;
-}
 
 interface Problem {
   code: string;
 }
 
-const ADMIN = { phone: '+22890000001', password: 'Akwaba-Lome-2025!' };
 const SECRET = 'e2e-sandbox-webhook-secret-0123456789';
 const SILENT_PHONE = '+22890000077';
 
@@ -85,12 +82,12 @@ describe('payments through the gateway', () => {
   let sms: SmsSandbox;
   let bus: TestBus;
   let events: PaymentEventLog;
-  let admin: Session;
-  let payer: Session;
-  let stranger: Session;
+  let admin: SignedUpSession;
+  let payer: SignedUpSession;
+  let stranger: SignedUpSession;
 
   const call = apiClient(() => `${platform.url}/api/v1`);
-  const register = (phone: string, firstName: string): Promise<Session> =>
+  const register = (phone: string, firstName: string): Promise<SignedUpSession> =>
     signUp(call, sms, {
       phone,
       first_name: firstName,
@@ -137,12 +134,7 @@ describe('payments through the gateway', () => {
   beforeAll(async () => {
     environment = await TestEnvironment.create();
     platform = await PlatformProcesses.start(environment, {
-      LOG_LEVEL: 'warn',
-      LOAD_DEMO_DATA: 'true',
-      ARGON2_MEMORY_KIB: '1024',
-      ARGON2_ITERATIONS: '1',
-      OTP_RESEND_COOLDOWN_SECONDS: '0',
-      RATE_LIMIT_SENSITIVE: '1000',
+      ...JOURNEY_SETTINGS,
       SANDBOX_WEBHOOK_SECRET: SECRET,
       SANDBOX_SILENT_PHONES: SILENT_PHONE,
       RECONCILE_INTERVAL_MS: '0',
@@ -151,7 +143,7 @@ describe('payments through the gateway', () => {
     sms = await SmsSandbox.open(environment);
     bus = await TestBus.connect(environment);
     events = await PaymentEventLog.open(environment);
-    admin = await responseBody<Session>(await call('/auth/login', { json: ADMIN }), 200);
+    admin = await responseBody<SignedUpSession>(await call('/auth/login', { json: DEMO_ADMIN }), 200);
     payer = await register('+22891234567', 'Afi');
     stranger = await register('+22897654321', 'Kossi');
   });

@@ -10,6 +10,8 @@ import {
 import type { RequestContext } from '@ecom/platform';
 import {
   apiClient,
+  DEMO_ADMIN,
+  JOURNEY_SETTINGS,
   PlatformProcesses,
   randomPhone,
   responseBody,
@@ -18,19 +20,14 @@ import {
   TestBus,
   TestEnvironment,
   waitFor,
+  type SignedUpSession,
 } from '@ecom/testing';
-
-interface Session {
-  user: { id: string };
-  access_token: string;
-}
 
 interface Problem {
   code: string;
   status: number;
 }
 
-const ADMIN = { phone: '+22890000001', password: 'Akwaba-Lome-2025!' };
 const DEMO_CLIENT = { phone: '+22890000002', password: 'Kpalime-Market-25!' };
 const DEMO_DRIVER = { phone: '+22890000004', password: 'Moto-Zemidjan-25!' };
 const LOME = { lat: 6.1319, lng: 1.2228 };
@@ -49,12 +46,12 @@ describe('rides through the gateway', () => {
   let platform: PlatformProcesses;
   let sms: SmsSandbox;
   let bus: TestBus;
-  let admin: Session;
+  let admin: SignedUpSession;
 
   const call = apiClient(() => `${platform.url}/api/v1`);
   const problem = async (response: Response): Promise<string> => ((await response.json()) as Problem).code;
 
-  const register = (userType: 'client' | 'driver'): Promise<Session> =>
+  const register = (userType: 'client' | 'driver'): Promise<SignedUpSession> =>
     signUp(call, sms, {
       phone: randomPhone('+22891'),
       user_type: userType,
@@ -97,7 +94,7 @@ describe('rides through the gateway', () => {
 
     return { token: session.access_token, driver };
   };
-  const fund = async (user: Session, amount: number): Promise<void> => {
+  const fund = async (user: SignedUpSession, amount: number): Promise<void> => {
     const requestId = randomUUID();
     const context: RequestContext = { requestId, correlationId: requestId };
     await bus.client.request(
@@ -112,10 +109,12 @@ describe('rides through the gateway', () => {
       { context },
     );
   };
-  const balance = async (user: Session): Promise<{ balance: number; available_balance: number }> =>
+  const balance = async (user: SignedUpSession): Promise<{ balance: number; available_balance: number }> =>
     responseBody(await call('/wallet/balance', { token: user.access_token }), 200);
-  const login = (credentials: { phone: string; password: string }): Promise<Session> =>
-    call('/auth/login', { json: credentials }).then((response) => responseBody<Session>(response, 200));
+  const login = (credentials: { phone: string; password: string }): Promise<SignedUpSession> =>
+    call('/auth/login', { json: credentials }).then((response) =>
+      responseBody<SignedUpSession>(response, 200),
+    );
   const trip = (from: { lat: number; lng: number }, to: { lat: number; lng: number }, method = 'wallet') => ({
     pickup: { ...from, address: 'Marché de Bè' },
     destination: { ...to, address: 'Port autonome de Lomé' },
@@ -126,17 +125,12 @@ describe('rides through the gateway', () => {
   beforeAll(async () => {
     environment = await TestEnvironment.create();
     platform = await PlatformProcesses.start(environment, {
-      LOG_LEVEL: 'warn',
-      LOAD_DEMO_DATA: 'true',
-      ARGON2_MEMORY_KIB: '1024',
-      ARGON2_ITERATIONS: '1',
-      OTP_RESEND_COOLDOWN_SECONDS: '0',
+      ...JOURNEY_SETTINGS,
       OTP_MAX_PER_IP_PER_HOUR: '1000',
-      RATE_LIMIT_SENSITIVE: '1000',
     });
     sms = await SmsSandbox.open(environment);
     bus = await TestBus.connect(environment);
-    admin = await login(ADMIN);
+    admin = await login(DEMO_ADMIN);
   });
 
   afterAll(async () => {

@@ -11,6 +11,8 @@ import type {
 import type { RequestContext } from '@ecom/platform';
 import {
   apiClient,
+  DEMO_ADMIN,
+  JOURNEY_SETTINGS,
   PlatformProcesses,
   randomPhone,
   responseBody,
@@ -19,14 +21,8 @@ import {
   TestBus,
   TestEnvironment,
   waitFor,
+  type SignedUpSession,
 } from '@ecom/testing';
-
-interface Session {
-  user: { id: string; phone: string };
-  access_token: string;
-}
-
-const ADMIN = { phone: '+22890000001', password: 'Akwaba-Lome-2025!' };
 
 /**
  * Money in and out of a wallet across services, through the gateway: a recharge paid through the payment
@@ -41,27 +37,25 @@ describe('wallet recharge and wallet payments through the payment service', () =
   let admin: string;
 
   const call = apiClient(() => `${platform.url}/api/v1`);
-  const register = (): Promise<Session> =>
+  const register = (): Promise<SignedUpSession> =>
     signUp(call, sms, { phone: randomPhone('+22896'), first_name: 'Yawa', last_name: 'Amegee' });
-  const balance = async (user: Session): Promise<number> =>
+  const balance = async (user: SignedUpSession): Promise<number> =>
     (await responseBody<WalletBalanceView>(await call('/wallet/balance', { token: user.access_token }), 200))
       .balance;
-  const recharge = (user: Session, body: Record<string, unknown>, key = randomUUID()): Promise<Response> =>
+  const recharge = (
+    user: SignedUpSession,
+    body: Record<string, unknown>,
+    key = randomUUID(),
+  ): Promise<Response> =>
     call('/wallet/recharge', { json: body, token: user.access_token, headers: { 'Idempotency-Key': key } });
 
   beforeAll(async () => {
     environment = await TestEnvironment.create();
-    platform = await PlatformProcesses.start(environment, {
-      LOG_LEVEL: 'warn',
-      LOAD_DEMO_DATA: 'true',
-      ARGON2_MEMORY_KIB: '1024',
-      ARGON2_ITERATIONS: '1',
-      OTP_RESEND_COOLDOWN_SECONDS: '0',
-      RATE_LIMIT_SENSITIVE: '1000',
-    });
+    platform = await PlatformProcesses.start(environment, JOURNEY_SETTINGS);
     sms = await SmsSandbox.open(environment);
     bus = await TestBus.connect(environment);
-    admin = (await responseBody<Session>(await call('/auth/login', { json: ADMIN }), 200)).access_token;
+    admin = (await responseBody<SignedUpSession>(await call('/auth/login', { json: DEMO_ADMIN }), 200))
+      .access_token;
   });
 
   afterAll(async () => {

@@ -11,6 +11,8 @@ import type {
 import type { RequestContext } from '@ecom/platform';
 import {
   apiClient,
+  DEMO_ADMIN,
+  JOURNEY_SETTINGS,
   PlatformProcesses,
   responseBody,
   signUp,
@@ -18,19 +20,13 @@ import {
   TestBus,
   TestEnvironment,
   waitFor,
+  type SignedUpSession,
 } from '@ecom/testing';
-
-interface Session {
-  user: { id: string; phone: string };
-  access_token: string;
-}
 
 interface Problem {
   code: string;
   status: number;
 }
-
-const ADMIN = { phone: '+22890000001', password: 'Akwaba-Lome-2025!' };
 
 /**
  * Money between users through the gateway only, the platform running as processes from dist/. Funds come
@@ -44,8 +40,8 @@ describe('wallet journey through the gateway', () => {
   let admin: string;
 
   const call = apiClient(() => `${platform.url}/api/v1`);
-  const register = (): Promise<Session> => signUp(call, sms);
-  const fund = async (user: Session, amount: number): Promise<void> => {
+  const register = (): Promise<SignedUpSession> => signUp(call, sms);
+  const fund = async (user: SignedUpSession, amount: number): Promise<void> => {
     const requestId = randomUUID();
     const context: RequestContext = { requestId, correlationId: requestId };
     await bus.client.request(
@@ -60,9 +56,9 @@ describe('wallet journey through the gateway', () => {
       { context },
     );
   };
-  const balance = async (user: Session): Promise<WalletBalanceView> =>
+  const balance = async (user: SignedUpSession): Promise<WalletBalanceView> =>
     responseBody<WalletBalanceView>(await call('/wallet/balance', { token: user.access_token }), 200);
-  const transfer = (from: Session, body: Record<string, unknown>, key?: string): Promise<Response> =>
+  const transfer = (from: SignedUpSession, body: Record<string, unknown>, key?: string): Promise<Response> =>
     call('/wallet/transfer', {
       json: body,
       token: from.access_token,
@@ -71,17 +67,10 @@ describe('wallet journey through the gateway', () => {
 
   beforeAll(async () => {
     environment = await TestEnvironment.create();
-    platform = await PlatformProcesses.start(environment, {
-      LOG_LEVEL: 'warn',
-      LOAD_DEMO_DATA: 'true',
-      ARGON2_MEMORY_KIB: '1024',
-      ARGON2_ITERATIONS: '1',
-      OTP_RESEND_COOLDOWN_SECONDS: '0',
-      RATE_LIMIT_SENSITIVE: '1000',
-    });
+    platform = await PlatformProcesses.start(environment, JOURNEY_SETTINGS);
     sms = await SmsSandbox.open(environment);
     bus = await TestBus.connect(environment);
-    const session = await responseBody<Session>(await call('/auth/login', { json: ADMIN }), 200);
+    const session = await responseBody<SignedUpSession>(await call('/auth/login', { json: DEMO_ADMIN }), 200);
     admin = session.access_token;
   });
 

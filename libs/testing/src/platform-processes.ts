@@ -23,6 +23,20 @@ function freePort(): Promise<number> {
   });
 }
 
+/**
+ * What a journey test through the gateway starts the platform with: quiet logs, the demo accounts, the
+ * lightest argon2 (sign-ups are set-up, not the subject), no OTP resend cooldown and the sensitive routes'
+ * limit out of the way of many sign-ups from one address.
+ */
+export const JOURNEY_SETTINGS: Record<string, string> = {
+  LOG_LEVEL: 'warn',
+  LOAD_DEMO_DATA: 'true',
+  ARGON2_MEMORY_KIB: '1024',
+  ARGON2_ITERATIONS: '1',
+  OTP_RESEND_COOLDOWN_SECONDS: '0',
+  RATE_LIMIT_SENSITIVE: '1000',
+};
+
 interface AppProcess {
   child: ChildProcess;
   port: number;

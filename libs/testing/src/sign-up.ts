@@ -14,6 +14,9 @@ export interface SignUpDetails {
   password?: string;
 }
 
+/** The admin auth loads with LOAD_DEMO_DATA (apps/auth/src/demo/demo-data.ts). */
+export const DEMO_ADMIN = { phone: '+22890000001', password: 'Akwaba-Lome-2025!' };
+
 /** A session of a user who signed up by phone, so whose phone is known. */
 export type SignedUpSession = SessionReply & { user: UserView & { phone: string } };
 
