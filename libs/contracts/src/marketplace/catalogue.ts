@@ -116,48 +116,41 @@ export class OpeningSpan {
   close!: string;
 }
 
+/** A day's opening spans: optional, at most four, each one validated. */
+function DaySpans(): PropertyDecorator {
+  const decorators = [
+    IsOptional(),
+    ArrayMaxSize(4),
+    ValidateNested({ each: true }),
+    NestedInstance(OpeningSpan),
+  ];
+
+  return (target, key) => {
+    for (const decorate of decorators) decorate(target, key);
+  };
+}
+
 /** Opening spans per weekday; a day absent or empty is closed. */
 export class BusinessHours {
-  @IsOptional()
-  @ArrayMaxSize(4)
-  @ValidateNested({ each: true })
-  @NestedInstance(OpeningSpan)
+  @DaySpans()
   monday?: OpeningSpan[];
 
-  @IsOptional()
-  @ArrayMaxSize(4)
-  @ValidateNested({ each: true })
-  @NestedInstance(OpeningSpan)
+  @DaySpans()
   tuesday?: OpeningSpan[];
 
-  @IsOptional()
-  @ArrayMaxSize(4)
-  @ValidateNested({ each: true })
-  @NestedInstance(OpeningSpan)
+  @DaySpans()
   wednesday?: OpeningSpan[];
 
-  @IsOptional()
-  @ArrayMaxSize(4)
-  @ValidateNested({ each: true })
-  @NestedInstance(OpeningSpan)
+  @DaySpans()
   thursday?: OpeningSpan[];
 
-  @IsOptional()
-  @ArrayMaxSize(4)
-  @ValidateNested({ each: true })
-  @NestedInstance(OpeningSpan)
+  @DaySpans()
   friday?: OpeningSpan[];
 
-  @IsOptional()
-  @ArrayMaxSize(4)
-  @ValidateNested({ each: true })
-  @NestedInstance(OpeningSpan)
+  @DaySpans()
   saturday?: OpeningSpan[];
 
-  @IsOptional()
-  @ArrayMaxSize(4)
-  @ValidateNested({ each: true })
-  @NestedInstance(OpeningSpan)
+  @DaySpans()
   sunday?: OpeningSpan[];
 }
 
