@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import type { CartView, OrderPage, ProductPage, StorePage } from '@ecom/contracts';
-import { waitFor } from '@ecom/testing';
+import { eventEnvelope, waitFor } from '@ecom/testing';
 
 import { MarketplaceKit } from './marketplace-kit';
 
@@ -28,23 +28,15 @@ describe('marketplace: demo data', () => {
   it('opens three stores in Lomé with their products, and gives the demo clients orders and a cart', async () => {
     // Auth registers its demo clients before its store owners; each registration is announced twice here.
     for (const account of [...ACCOUNTS, ...ACCOUNTS]) {
-      const envelope = {
-        id: randomUUID(),
-        type: 'auth.user.registered',
-        occurred_at: new Date().toISOString(),
-        source: 'auth',
-        correlation_id: randomUUID(),
-        data: {
+      await kit.bus.publishEvent(
+        eventEnvelope('auth.user.registered', {
           user_id: ids.get(account.phone),
           user_type: account.role,
           roles: [account.role],
           phone: account.phone,
           first_name: 'Demo',
-        },
-      };
-      await kit.bus.connection
-        .jetstream()
-        .publish(kit.bus.naming.event('auth.user.registered'), Buffer.from(JSON.stringify(envelope)));
+        }),
+      );
     }
     const client = { user_id: ids.get('+22890000002') ?? '', roles: ['client' as const] };
     const b2b = { user_id: ids.get('+22890000003') ?? '', roles: ['client' as const] };

@@ -10,7 +10,7 @@ import type {
   ProductView,
   StoreDashboardView,
 } from '@ecom/contracts';
-import { waitFor } from '@ecom/testing';
+import { eventEnvelope, waitFor } from '@ecom/testing';
 
 import { ADMIN, MarketplaceKit, newCaller } from './marketplace-kit';
 
@@ -351,19 +351,7 @@ describe('marketplace: order lifecycle, payment and store views', () => {
     const exported = await kit.call<PrivacyExportReply>('marketplace.privacy.export', {
       user_id: buyer.user_id,
     });
-    await kit.bus.connection.jetstream().publish(
-      kit.bus.naming.event('auth.user.erased'),
-      Buffer.from(
-        JSON.stringify({
-          id: crypto.randomUUID(),
-          type: 'auth.user.erased',
-          occurred_at: new Date().toISOString(),
-          source: 'auth',
-          correlation_id: crypto.randomUUID(),
-          data: { user_id: buyer.user_id },
-        }),
-      ),
-    );
+    await kit.bus.publishEvent(eventEnvelope('auth.user.erased', { user_id: buyer.user_id }));
     const erased = await waitFor(async () => {
       const current = await orderOf(order);
 

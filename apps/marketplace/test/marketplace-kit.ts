@@ -15,7 +15,7 @@ import {
   type UserSummary,
 } from '@ecom/contracts';
 import { contextFromHeaders, DomainError, type RequestContext, type RunningApp } from '@ecom/platform';
-import { LogCapture, startService, TestBus, TestEnvironment } from '@ecom/testing';
+import { eventEnvelope, LogCapture, startService, TestBus, TestEnvironment } from '@ecom/testing';
 import { JSONCodec } from 'nats';
 import { DataSource } from 'typeorm';
 
@@ -229,17 +229,7 @@ export class MarketplaceKit {
 
   /** A payment outcome as the payment service publishes it on JetStream. */
   async publishPaymentEvent(type: string, data: PaymentIntentEvent): Promise<void> {
-    const envelope: EventEnvelope<PaymentIntentEvent> = {
-      id: randomUUID(),
-      type,
-      occurred_at: new Date().toISOString(),
-      source: 'payment',
-      correlation_id: randomUUID(),
-      data,
-    };
-    await this.bus.connection
-      .jetstream()
-      .publish(this.bus.naming.event(type), codec.encode(envelope), { msgID: envelope.id });
+    await this.bus.publishEvent(eventEnvelope(type, data));
   }
 
   private standIn(): void {

@@ -15,6 +15,7 @@ import {
 } from '@ecom/contracts';
 import { DomainError, MetricsService, SealedBox, type RequestContext, type RunningApp } from '@ecom/platform';
 import {
+  eventEnvelope,
   LOCAL_OTP_DELIVERY_KEY,
   LogCapture,
   startService,
@@ -22,13 +23,11 @@ import {
   TestEnvironment,
   waitFor,
 } from '@ecom/testing';
-import { JSONCodec } from 'nats';
 import { DataSource } from 'typeorm';
 
 import type { NotificationConfig } from '../src/config';
 import { notificationService } from '../src/service';
 
-const codec = JSONCodec();
 const FAILING_PHONE = '+22890000001';
 
 interface MessageRecord {
@@ -47,24 +46,10 @@ describe('notification delivery on real Postgres and JetStream', () => {
   const logs = new LogCapture();
   const sealer = new SealedBox(LOCAL_OTP_DELIVERY_KEY);
 
-  /** Publishes an event as its producer's outbox relay would, bypassing this service. */
-  const publish = async (envelope: EventEnvelope<unknown>, msgId = envelope.id): Promise<void> => {
-    await bus.connection
-      .jetstream()
-      .publish(bus.naming.event(envelope.type), codec.encode(envelope), { msgID: msgId });
-  };
-  const envelope = <T>(type: string, data: T): EventEnvelope<T> => ({
-    id: randomUUID(),
-    type,
-    occurred_at: new Date().toISOString(),
-    source: 'auth',
-    correlation_id: randomUUID(),
-    data,
-  });
   const otpEvent = (phone: string, code: string): EventEnvelope<OtpRequestedEvent> => {
     const otpId = randomUUID();
 
-    return envelope(AUTH_EVENTS.otpRequested, {
+    return eventEnvelope(AUTH_EVENTS.otpRequested, {
       otp_id: otpId,
       phone,
       purpose: 'registration',
@@ -113,9 +98,9 @@ describe('notification delivery on real Postgres and JetStream', () => {
     const event = otpEvent('+22890123456', '482913');
 
     // Three copies on the stream (distinct stream ids, as after relay retries past the duplicate window).
-    await publish(event, `${event.id}:1`);
-    await publish(event, `${event.id}:2`);
-    await publish(event, `${event.id}:3`);
+    await bus.publishEvent(event, `${event.id}:1`);
+    await bus.publishEvent(event, `${event.id}:2`);
+    await bus.publishEvent(event, `${event.id}:3`);
 
     const [message] = await waitFor(
       async () => {
@@ -142,7 +127,7 @@ describe('notification delivery on real Postgres and JetStream', () => {
     const code = '739104';
     const event = otpEvent('+22890654321', code);
 
-    await publish(event);
+    await bus.publishEvent(event);
 
     const message = await waitFor(
       async () => {
@@ -166,7 +151,7 @@ describe('notification delivery on real Postgres and JetStream', () => {
   it('fails an SMS to a phone the provider refuses, with its attempt recorded and no retry', async () => {
     const event = otpEvent(FAILING_PHONE, '102938');
 
-    await publish(event);
+    await bus.publishEvent(event);
 
     const [message] = await waitFor(
       async () => {
@@ -201,7 +186,7 @@ describe('notification delivery on real Postgres and JetStream', () => {
     };
 
     it('appears in the new user’s inbox, in French, and can be marked read', async () => {
-      await publish(envelope(AUTH_EVENTS.userRegistered, registered));
+      await bus.publishEvent(eventEnvelope(AUTH_EVENTS.userRegistered, registered));
 
       const page = await waitFor(
         async () => {
@@ -277,7 +262,7 @@ describe('notification delivery on real Postgres and JetStream', () => {
         expect.objectContaining({ token: 'fcm-token-of-afi-0123456789', platform: 'ios' }),
       ]);
 
-      await publish(envelope(AUTH_EVENTS.userErased, { user_id: userId }));
+      await bus.publishEvent(eventEnvelope(AUTH_EVENTS.userErased, { user_id: userId }));
 
       const erased = await waitFor(
         async () => {

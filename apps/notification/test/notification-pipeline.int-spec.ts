@@ -21,15 +21,20 @@ import {
   type UserRegisteredEvent,
 } from '@ecom/contracts';
 import { MetricsService, SealedBox, type RequestContext, type RunningApp } from '@ecom/platform';
-import { LOCAL_OTP_DELIVERY_KEY, startService, TestBus, TestEnvironment, waitFor } from '@ecom/testing';
-import { JSONCodec } from 'nats';
+import {
+  eventEnvelope,
+  LOCAL_OTP_DELIVERY_KEY,
+  startService,
+  TestBus,
+  TestEnvironment,
+  waitFor,
+} from '@ecom/testing';
 import { DataSource } from 'typeorm';
 
 import { FakeProvider } from '../src/channels/test/fake-provider';
 import type { NotificationConfig } from '../src/config';
 import { notificationService } from '../src/service';
 
-const codec = JSONCodec();
 const SID = 'AC00000000000000000000000000000001';
 const TWILIO_PATH = `/2010-04-01/Accounts/${SID}/Messages.json`;
 const DEAD_TOKEN = 'dead-token-000000000000000000000001';
@@ -74,23 +79,10 @@ describe('notification pipeline on real Postgres and JetStream, with a fake Twil
   const twilio = new FakeProvider();
   const sealer = new SealedBox(LOCAL_OTP_DELIVERY_KEY);
 
-  const publish = async (envelope: EventEnvelope<unknown>, msgId = envelope.id): Promise<void> => {
-    await bus.connection
-      .jetstream()
-      .publish(bus.naming.event(envelope.type), codec.encode(envelope), { msgID: msgId });
-  };
-  const envelope = <T>(type: string, data: T): EventEnvelope<T> => ({
-    id: randomUUID(),
-    type,
-    occurred_at: new Date().toISOString(),
-    source: type.split('.')[0] ?? 'test',
-    correlation_id: randomUUID(),
-    data,
-  });
   const otpEvent = (phone: string, code: string): EventEnvelope<OtpRequestedEvent> => {
     const otpId = randomUUID();
 
-    return envelope(AUTH_EVENTS.otpRequested, {
+    return eventEnvelope(AUTH_EVENTS.otpRequested, {
       otp_id: otpId,
       phone,
       purpose: 'login',
@@ -142,8 +134,8 @@ describe('notification pipeline on real Postgres and JetStream, with a fake Twil
       first_name: firstName,
       company_name: null,
     };
-    const event = envelope(AUTH_EVENTS.userRegistered, registered);
-    await publish(event);
+    const event = eventEnvelope(AUTH_EVENTS.userRegistered, registered);
+    await bus.publishEvent(event);
     await settled(event.id, 'in_app', ['delivered']);
 
     return { user_id: userId, roles: ['client'] };
@@ -194,9 +186,9 @@ describe('notification pipeline on real Postgres and JetStream, with a fake Twil
       const phone = newPhone();
       const event = otpEvent(phone, '482913');
 
-      await publish(event, `${event.id}:1`);
-      await publish(event, `${event.id}:2`);
-      await publish(event, `${event.id}:3`);
+      await bus.publishEvent(event, `${event.id}:1`);
+      await bus.publishEvent(event, `${event.id}:2`);
+      await bus.publishEvent(event, `${event.id}:3`);
 
       const [sms] = await settled(event.id, 'sms', ['sending']);
       await waitFor(
@@ -228,7 +220,7 @@ describe('notification pipeline on real Postgres and JetStream, with a fake Twil
       );
       const event = otpEvent(phone, '100200');
 
-      await publish(event);
+      await bus.publishEvent(event);
 
       const [sms] = await settled(event.id, 'sms', ['sending']);
       expect(sms).toMatchObject({ attempts: 3, last_error: null });
@@ -287,7 +279,7 @@ describe('notification pipeline on real Postgres and JetStream, with a fake Twil
       twilio.answer(TWILIO_PATH, twilioError(400, 21610, 'Attempt to send to unsubscribed recipient'));
       const event = otpEvent(phone, '555123');
 
-      await publish(event);
+      await bus.publishEvent(event);
 
       const [whatsapp] = await settled(event.id, 'whatsapp', ['delivered']);
       const [sms] = await settled(event.id, 'sms', ['failed']);
@@ -360,7 +352,7 @@ describe('notification pipeline on real Postgres and JetStream, with a fake Twil
 
       const refused = await promotion(firstPromotion);
       const otp = otpEvent(phone, '246810');
-      await publish(otp);
+      await bus.publishEvent(otp);
 
       expect(refused).toEqual({ queued: 0 });
       await settled(otp.id, 'sms', ['sending']);
@@ -393,11 +385,11 @@ describe('notification pipeline on real Postgres and JetStream, with a fake Twil
         { quiet_hours: { start: hhmm(new Date(now - 3_600_000)), end: hhmm(new Date(now + 3_600_000)) } },
         user,
       );
-      const payment = envelope(PAYMENT_EVENTS.intentSucceeded, paymentEvent(user.user_id));
+      const payment = eventEnvelope(PAYMENT_EVENTS.intentSucceeded, paymentEvent(user.user_id));
       const otp = otpEvent(phone, '135790');
 
-      await publish(payment);
-      await publish(otp);
+      await bus.publishEvent(payment);
+      await bus.publishEvent(otp);
 
       await settled(otp.id, 'sms', ['sending']);
       const [push] = await settled(payment.id, 'push', ['queued']);
@@ -446,9 +438,9 @@ describe('notification pipeline on real Postgres and JetStream, with a fake Twil
       const seller = await register(newPhone(), 'Afi');
       const customer = await register(newPhone(), 'Kofi');
       const order = orderEvent(seller.user_id, customer.user_id);
-      const event = envelope(MARKETPLACE_EVENTS.orderPlaced, order);
+      const event = eventEnvelope(MARKETPLACE_EVENTS.orderPlaced, order);
 
-      await publish(event);
+      await bus.publishEvent(event);
 
       const [whatsapp] = await settled(event.id, 'whatsapp', ['delivered']);
       expect(whatsapp).toMatchObject({
@@ -497,9 +489,9 @@ describe('notification pipeline on real Postgres and JetStream, with a fake Twil
         sender_balance_after: 75000,
         receiver_balance_after: 125000,
       };
-      const event = envelope(WALLET_EVENTS.transferCompleted, transfer);
+      const event = eventEnvelope(WALLET_EVENTS.transferCompleted, transfer);
 
-      await publish(event);
+      await bus.publishEvent(event);
 
       await settled(event.id, 'in_app', ['delivered'], 2);
       const senderInbox = await call<InAppNotificationPage>(NOTIFICATION_SUBJECTS.listInbox, {}, sender);
@@ -525,8 +517,8 @@ describe('notification pipeline on real Postgres and JetStream, with a fake Twil
       const driverToken = `driver-token-${randomUUID()}`;
       await call(NOTIFICATION_SUBJECTS.registerDevice, { token: riderToken, platform: 'ios' }, rider);
       await call(NOTIFICATION_SUBJECTS.registerDevice, { token: driverToken, platform: 'android' }, driver);
-      const arrived = envelope(TRANSPORT_EVENTS.driverArrived, rideEvent(rider.user_id, driver.user_id));
-      const status = envelope(MARKETPLACE_EVENTS.orderStatusChanged, {
+      const arrived = eventEnvelope(TRANSPORT_EVENTS.driverArrived, rideEvent(rider.user_id, driver.user_id));
+      const status = eventEnvelope(MARKETPLACE_EVENTS.orderStatusChanged, {
         order_id: randomUUID(),
         order_number: 'CMD-7',
         store_id: randomUUID(),
@@ -540,8 +532,8 @@ describe('notification pipeline on real Postgres and JetStream, with a fake Twil
         reason: null,
       });
 
-      await publish(arrived);
-      await publish(status);
+      await bus.publishEvent(arrived);
+      await bus.publishEvent(status);
 
       const pushes = await settled(arrived.id, 'push', ['delivered'], 2);
       expect(pushes.map((row) => [row.recipient, row.template]).sort()).toEqual(
@@ -560,12 +552,12 @@ describe('notification pipeline on real Postgres and JetStream, with a fake Twil
       const user = await register(newPhone());
       await call(NOTIFICATION_SUBJECTS.registerDevice, { token: FLAKY_TOKEN, platform: 'android' }, user);
       await call(NOTIFICATION_SUBJECTS.registerDevice, { token: DEAD_TOKEN, platform: 'web' }, user);
-      const event = envelope(PAYMENT_EVENTS.intentFailed, {
+      const event = eventEnvelope(PAYMENT_EVENTS.intentFailed, {
         ...paymentEvent(user.user_id),
         reason: 'declined',
       });
 
-      await publish(event);
+      await bus.publishEvent(event);
 
       const pushes = await waitFor(
         async () => {
@@ -592,9 +584,9 @@ describe('notification pipeline on real Postgres and JetStream, with a fake Twil
     it('fails a message for good after DELIVERY_MAX_ATTEMPTS retryable failures, keeping the device', async () => {
       const user = await register(newPhone());
       await call(NOTIFICATION_SUBJECTS.registerDevice, { token: DOWN_TOKEN, platform: 'android' }, user);
-      const event = envelope(PAYMENT_EVENTS.intentSucceeded, paymentEvent(user.user_id));
+      const event = eventEnvelope(PAYMENT_EVENTS.intentSucceeded, paymentEvent(user.user_id));
 
-      await publish(event);
+      await bus.publishEvent(event);
 
       const [push] = await settled(event.id, 'push', ['failed']);
       expect(push).toMatchObject({ attempts: 4, next_attempt_at: null, sealed_content: null });
@@ -632,7 +624,7 @@ describe('notification pipeline on real Postgres and JetStream, with a fake Twil
       try {
         const events = Array.from({ length: 40 }, (_, index) => otpEvent(newPhone(), String(100000 + index)));
 
-        await Promise.all(events.map((event) => publish(event)));
+        await Promise.all(events.map((event) => bus.publishEvent(event)));
 
         const sent = await waitFor(
           async () => {

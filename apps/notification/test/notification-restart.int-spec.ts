@@ -1,9 +1,15 @@
 import { randomUUID } from 'node:crypto';
 
-import { AUTH_EVENTS, type EventEnvelope, type OtpRequestedEvent } from '@ecom/contracts';
+import { AUTH_EVENTS, type OtpRequestedEvent } from '@ecom/contracts';
 import { SealedBox, type RunningApp } from '@ecom/platform';
-import { LOCAL_OTP_DELIVERY_KEY, startService, TestBus, TestEnvironment, waitFor } from '@ecom/testing';
-import { JSONCodec } from 'nats';
+import {
+  eventEnvelope,
+  LOCAL_OTP_DELIVERY_KEY,
+  startService,
+  TestBus,
+  TestEnvironment,
+  waitFor,
+} from '@ecom/testing';
 import { DataSource } from 'typeorm';
 
 import { FakeProvider } from '../src/channels/test/fake-provider';
@@ -51,23 +57,14 @@ describe('notification delivery across a restart', () => {
     const db = first.app.get(DataSource);
     twilio.answer(TWILIO_PATH, { status: 503, body: { code: 20503, message: 'Service unavailable' } });
     const otpId = randomUUID();
-    const event: EventEnvelope<OtpRequestedEvent> = {
-      id: randomUUID(),
-      type: AUTH_EVENTS.otpRequested,
-      occurred_at: new Date().toISOString(),
-      source: 'auth',
-      correlation_id: randomUUID(),
-      data: {
-        otp_id: otpId,
-        phone: '+22890999001',
-        purpose: 'login',
-        sealed_code: new SealedBox(LOCAL_OTP_DELIVERY_KEY).seal('908172', otpId),
-        expires_at: new Date(Date.now() + 5 * 60_000).toISOString(),
-      },
-    };
-    await bus.connection
-      .jetstream()
-      .publish(bus.naming.event(event.type), JSONCodec().encode(event), { msgID: event.id });
+    const event = eventEnvelope<OtpRequestedEvent>(AUTH_EVENTS.otpRequested, {
+      otp_id: otpId,
+      phone: '+22890999001',
+      purpose: 'login',
+      sealed_code: new SealedBox(LOCAL_OTP_DELIVERY_KEY).seal('908172', otpId),
+      expires_at: new Date(Date.now() + 5 * 60_000).toISOString(),
+    });
+    await bus.publishEvent(event);
     const [queued] = await waitFor(
       async () => {
         const rows = await db.query<{ id: string; attempts: number; status: string }[]>(

@@ -8,14 +8,12 @@ import {
   WALLET_SUBJECTS,
   type Caller,
   type CreateIntentRequest,
-  type EventEnvelope,
   type PaymentIntentView,
   type PrivacyExportReply,
   type PaymentReconciliationReport,
 } from '@ecom/contracts';
 import { DomainError, type RequestContext, type RunningApp } from '@ecom/platform';
-import { LogCapture, startService, TestBus, TestEnvironment, waitFor } from '@ecom/testing';
-import { JSONCodec } from 'nats';
+import { eventEnvelope, LogCapture, startService, TestBus, TestEnvironment, waitFor } from '@ecom/testing';
 import { DataSource } from 'typeorm';
 
 import type { PaymentConfig } from '../src/config';
@@ -23,7 +21,6 @@ import { signatureHeader } from '../src/providers/webhook-signature';
 import { paymentService } from '../src/service';
 import { CallbackCatcher, PaymentEvents, WalletStandIn, type CaughtCallback } from './payment-kit';
 
-const codec = JSONCodec();
 const SECRET = 'int-test-sandbox-secret-0123456789';
 const SILENT_PHONE = '+22890000077';
 /** The request as another service sends it: a plain object. */
@@ -533,17 +530,7 @@ describe('payment service on real Postgres and NATS, wallet stood in', () => {
         expect.objectContaining({ id: intent.id, status: 'succeeded', payer_phone: '+22890445566' }),
       ]);
 
-      const erased: EventEnvelope<{ user_id: string }> = {
-        id: randomUUID(),
-        type: AUTH_EVENTS.userErased,
-        occurred_at: new Date().toISOString(),
-        source: 'auth',
-        correlation_id: randomUUID(),
-        data: { user_id: payer },
-      };
-      await bus.connection
-        .jetstream()
-        .publish(bus.naming.event(erased.type), codec.encode(erased), { msgID: erased.id });
+      await bus.publishEvent(eventEnvelope(AUTH_EVENTS.userErased, { user_id: payer }));
 
       await waitFor(
         async () => {

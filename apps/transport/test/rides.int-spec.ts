@@ -5,7 +5,6 @@ import {
   rideLiveSubject,
   TRANSPORT_SUBJECTS,
   type DriverEarnings,
-  type EventEnvelope,
   type FareEstimate,
   type NearbyDrivers,
   type PendingRides,
@@ -16,7 +15,15 @@ import {
   type SweepResult,
 } from '@ecom/contracts';
 import { DomainError, type RunningApp } from '@ecom/platform';
-import { LogCapture, PaymentStandIn, startService, TestBus, TestEnvironment, waitFor } from '@ecom/testing';
+import {
+  eventEnvelope,
+  LogCapture,
+  PaymentStandIn,
+  startService,
+  TestBus,
+  TestEnvironment,
+  waitFor,
+} from '@ecom/testing';
 import { JSONCodec } from 'nats';
 import { DataSource } from 'typeorm';
 
@@ -75,19 +82,8 @@ describe('rides on real Postgres and NATS, payment stood in', () => {
   };
 
   /** An auth event as auth's outbox relay would publish it. */
-  const publishAuthEvent = async (type: string, userId: string): Promise<void> => {
-    const envelope: EventEnvelope<{ user_id: string }> = {
-      id: randomUUID(),
-      type,
-      occurred_at: new Date().toISOString(),
-      source: 'auth',
-      correlation_id: randomUUID(),
-      data: { user_id: userId },
-    };
-    await bus.connection
-      .jetstream()
-      .publish(bus.naming.event(type), codec.encode(envelope), { msgID: envelope.id });
-  };
+  const publishAuthEvent = (type: string, userId: string): Promise<void> =>
+    bus.publishEvent(eventEnvelope(type, { user_id: userId }));
 
   beforeAll(async () => {
     environment = await TestEnvironment.create();

@@ -2,14 +2,11 @@ import { randomInt, randomUUID } from 'node:crypto';
 
 import type { Caller, EventEnvelope, UserSummary, WalletTransactionView } from '@ecom/contracts';
 import { DomainError, type RequestContext, type RunningApp } from '@ecom/platform';
-import { LogCapture, startService, TestBus, TestEnvironment } from '@ecom/testing';
-import { JSONCodec } from 'nats';
+import { eventEnvelope, LogCapture, startService, TestBus, TestEnvironment } from '@ecom/testing';
 import { DataSource } from 'typeorm';
 
 import type { WalletConfig } from '../src/config';
 import { walletService } from '../src/service';
-
-const codec = JSONCodec();
 
 export const ADMIN: Caller = { user_id: '00000000-0000-4000-8000-0000000000ad', roles: ['admin'] };
 
@@ -169,16 +166,7 @@ export class WalletKit {
 
   /** Publishes an event as its producer's outbox relay would. */
   async publish(type: string, data: unknown, id: string = randomUUID()): Promise<void> {
-    const envelope: EventEnvelope<unknown> = {
-      id,
-      type,
-      occurred_at: new Date().toISOString(),
-      source: type.split('.')[0] ?? 'test',
-      correlation_id: id,
-      data,
-    };
-    await this.bus.connection
-      .jetstream()
-      .publish(this.bus.naming.event(type), codec.encode(envelope), { msgID: `${id}:${randomUUID()}` });
+    // A message id of its own: the same event id published twice reaches the consumer twice.
+    await this.bus.publishEvent(eventEnvelope(type, data, id), `${id}:${randomUUID()}`);
   }
 }

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 
-import type { EventEnvelope } from '@ecom/contracts';
 import {
   DomainError,
   EventPublisher,
@@ -10,23 +9,13 @@ import {
   type RunningApp,
   type ServiceConfig,
 } from '../src';
-import { startService, TestBus, TestEnvironment, waitFor } from '@ecom/testing';
-import { AckPolicy, headers as natsHeaders, JSONCodec, type Msg } from 'nats';
+import { eventEnvelope, startService, TestBus, TestEnvironment, waitFor } from '@ecom/testing';
+import { AckPolicy, JSONCodec, type Msg } from 'nats';
 import { DataSource } from 'typeorm';
 
 import { ConsumerControl, COUNTER_EVENT, counterService } from './counter.fixture';
 
 const codec = JSONCodec();
-
-/** An event as another producer would have published it, bypassing this service's outbox. */
-const counterEvent = (data: Record<string, unknown>): EventEnvelope => ({
-  id: randomUUID(),
-  type: COUNTER_EVENT,
-  occurred_at: new Date().toISOString(),
-  source: 'analytics',
-  correlation_id: randomUUID(),
-  data,
-});
 
 describe('event backbone (outbox, relay, inbox consumers) on real Postgres and JetStream', () => {
   let environment: TestEnvironment;
@@ -146,9 +135,8 @@ describe('event backbone (outbox, relay, inbox consumers) on real Postgres and J
     const counterId = randomUUID();
     const before = await consumed('duplicate');
     // The row the relay claimed, published, and died before marking sent: it is still unsent...
-    const envelope = counterEvent({ counter_id: counterId, by: 7 });
-    const jetstream = bus.connection.jetstream();
-    await jetstream.publish(bus.naming.event(COUNTER_EVENT), codec.encode(envelope), { msgID: envelope.id });
+    const envelope = eventEnvelope(COUNTER_EVENT, { counter_id: counterId, by: 7 });
+    await bus.publishEvent(envelope);
     await dataSource.query('INSERT INTO outbox (id, type, aggregate_id, envelope) VALUES ($1, $2, $3, $4)', [
       envelope.id,
       COUNTER_EVENT,
@@ -158,9 +146,7 @@ describe('event backbone (outbox, relay, inbox consumers) on real Postgres and J
     // ...so the restarted relay publishes it again (the stream drops it as a duplicate id), and a copy that
     // arrives after the stream's duplicate window is caught by the consumer's inbox.
     await service.app.get(MessagingLifecycle).outbox?.flush();
-    await jetstream.publish(bus.naming.event(COUNTER_EVENT), codec.encode(envelope), {
-      msgID: `late-${envelope.id}`,
-    });
+    await bus.publishEvent(envelope, `late-${envelope.id}`);
 
     await waitFor(async () => (await consumed('duplicate')) > before, {
       what: 'the late copy to reach the consumer',
@@ -218,16 +204,13 @@ describe('event backbone (outbox, relay, inbox consumers) on real Postgres and J
 
   it('dead-letters at once an event whose payload is not valid, without running the handler', async () => {
     const counterId = randomUUID();
-    const envelope = counterEvent({ counter_id: counterId, by: 'a lot' });
+    const envelope = eventEnvelope(COUNTER_EVENT, { counter_id: counterId, by: 'a lot' });
     const deadLetters: Msg[] = [];
     const subscription = bus.connection.subscribe(bus.naming.deadLetter(COUNTER_EVENT), {
       callback: (_error, message) => deadLetters.push(message),
     });
 
-    await bus.connection.jetstream().publish(bus.naming.event(COUNTER_EVENT), codec.encode(envelope), {
-      msgID: envelope.id,
-      headers: natsHeaders(),
-    });
+    await bus.publishEvent(envelope);
 
     const deadLetter = await waitFor(
       () => deadLetters.find((message) => message.string().includes(envelope.id)),
@@ -244,11 +227,9 @@ describe('event backbone (outbox, relay, inbox consumers) on real Postgres and J
   it('acknowledges an event its handler has no business with, without a transaction or an inbox record', async () => {
     const counterId = randomUUID();
     const before = await consumed('ignored');
-    const envelope = counterEvent({ counter_id: counterId, by: 5, private: true });
+    const envelope = eventEnvelope(COUNTER_EVENT, { counter_id: counterId, by: 5, private: true });
 
-    await bus.connection
-      .jetstream()
-      .publish(bus.naming.event(COUNTER_EVENT), codec.encode(envelope), { msgID: envelope.id });
+    await bus.publishEvent(envelope);
 
     await waitFor(async () => (await consumed('ignored')) > before, { what: 'the event to be ignored' });
     expect(await tally(counterId)).toBeUndefined();

@@ -8,6 +8,7 @@ import {
   type ServiceConfig,
   type ServiceDefinition,
 } from '@ecom/platform';
+import type { EventEnvelope } from '@ecom/contracts';
 import { connect, JSONCodec, type NatsConnection, type Subscription } from 'nats';
 import type Transport from 'winston-transport';
 
@@ -27,6 +28,18 @@ export function startService<C extends ServiceConfig>(
   logs: Transport = new LogCapture(),
 ): Promise<RunningApp<C>> {
   return createService(definition, { env: environment.env(overrides), logTransport: logs });
+}
+
+/** An event as its producer's outbox writes it: a fresh id, now, the source named by the type's first word. */
+export function eventEnvelope<T>(type: string, data: T, id: string = randomUUID()): EventEnvelope<T> {
+  return {
+    id,
+    type,
+    occurred_at: new Date().toISOString(),
+    source: type.split('.')[0] ?? 'test',
+    correlation_id: randomUUID(),
+    data,
+  };
 }
 
 /** A NATS connection of the test itself, speaking to the apps as another service would. */
@@ -66,6 +79,16 @@ export class TestBus {
         message.respond(codec.encode(packet));
       },
     });
+  }
+
+  /**
+   * Publishes an event to JetStream as its producer's outbox relay would. The message id is the event's
+   * unless given: another one gets a second copy past the stream's duplicate window (a late redelivery).
+   */
+  async publishEvent(envelope: EventEnvelope<unknown>, msgId: string = envelope.id): Promise<void> {
+    await this.connection
+      .jetstream()
+      .publish(this.naming.event(envelope.type), codec.encode(envelope), { msgID: msgId });
   }
 
   async close(): Promise<void> {
